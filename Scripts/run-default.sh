@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds dagroute in release mode and runs the main job on the embedded
+# default instance (Instances/gooi-en-vechtstreek). Extra arguments go to the command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Scripts/install-deps.sh
+swift build -c release --product dagroute >&2
+bin="$(swift build -c release --show-bin-path)/dagroute"
+"$bin" validate Instances/gooi-en-vechtstreek "$@"

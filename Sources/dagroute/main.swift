@@ -1,0 +1,4 @@
+import DagrouteCLI
+import Foundation
+
+exit(DagrouteMain.run(Array(CommandLine.arguments.dropFirst())))

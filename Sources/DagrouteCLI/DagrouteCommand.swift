@@ -10,17 +10,19 @@ public struct DagrouteCommand: ParsableCommand {
         commandName: "dagroute",
         abstract: "Plan transport for Dutch day-activity care (Wmo dagbesteding).",
         discussion: """
-        dagroute reads an instance folder (clients.csv, locations.csv, fleet.csv, settings.json) and
-        answers the questions regions ask about day-care transport: which location should each client
-        attend, how should the daily rides be planned, and what would pooling transport save.
+        dagroute reads an instance folder (clients.csv, locations.csv, fleet.csv, \
+        settings.json) and answers the questions regions ask about day-care transport: \
+        which location should each client attend, how should the daily rides be planned, \
+        and what would pooling transport save.
 
         Start with:
-          dagroute generate --seed 1 my-region      a synthetic region to try things on
-          dagroute validate my-region               check an instance; lists every error
+          dagroute generate --seed 1 my-region   a synthetic region to try
+          dagroute validate my-region            check it; lists every error
 
-        Exit codes: 0 success, 2 bad input (every problem listed as file:line:column), 3 no feasible
-        plan, 1 internal error. Results go to stdout, progress and warnings to stderr. All data stays
-        on this machine: dagroute makes no network connections.
+        Exit codes: 0 success, 2 bad input (every problem listed as \
+        file:line:column), 3 no feasible plan, 1 internal error. Results go to \
+        stdout, progress and warnings to stderr. All data stays on this machine: \
+        dagroute makes no network connections.
         """,
         version: version,
         subcommands: [Validate.self, Generate.self, Solve.self, Matrix.self]

@@ -9,15 +9,18 @@ struct Solve: ParsableCommand {
         abstract: "Solve a public benchmark file (OR-Library GAP/CFLP, CVRPLIB, Solomon, Cordeau DARP).",
         discussion: """
         Formats:
-          orlib-gap   OR-Library generalized assignment file (several problems; pick one with --problem).
-                      gap1–12 are published as maximisation, gapa–d as minimisation: use --sense.
-          orlib-cap   OR-Library capacitated warehouse location (cap41…, capa…); demand may be split.
-          vrplib      CVRPLIB .vrp (distances: Euclidean rounded to the nearest integer).
-          solomon     Solomon / Gehring–Homberger VRPTW text file.
-          cordeau     Cordeau (2006) dial-a-ride file.
+          orlib-gap  OR-Library generalized assignment; --problem picks one.
+                     gap1-12 are published as maximisation (--sense max),
+                     gapa-d as minimisation.
+          orlib-cap  OR-Library capacitated warehouse location (cap41, capa);
+                     a customer's demand may be split.
+          vrplib     CVRPLIB .vrp (Euclidean distances rounded to integers).
+          solomon    Solomon / Gehring-Homberger VRPTW text file.
+          cordeau    Cordeau (2006) dial-a-ride file.
 
-        With --json, exactly one JSON object is printed on stdout: instance, objective, status,
-        feasible, time_s, and the decision (assignment, open, or routes).
+        With --json, exactly one JSON object is printed on stdout: instance, \
+        objective, status, feasible, time_s, and the decision (assignment, open, \
+        or routes).
         """
     )
 

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every benchmark part (Scripts/bench-*.sh) and writes BENCHMARKS.md: the machine, the exact
+# commands, dagroute and its peers measured in the same run, and the ratios.
+# Peers install from PyPI into .venv-bench/ (created here). Takes a while; not part of the tests.
+#   Scripts/bench.sh            all parts
+#   Scripts/bench.sh matrix     only Scripts/bench-matrix.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Scripts/install-deps.sh
+swift build -c release --product dagroute >&2
+
+export BENCH_VENV="$PWD/.venv-bench"
+[ -x "$BENCH_VENV/bin/python" ] || python3 -m venv "$BENCH_VENV"
+export BENCH_PY="$BENCH_VENV/bin/python"
+export DAGROUTE_BIN="$(swift build -c release --show-bin-path)/dagroute"
+
+parts=("$@")
+if [ ${#parts[@]} -eq 0 ]; then
+  for f in Scripts/bench-*.sh; do p=${f#Scripts/bench-}; parts+=("${p%.sh}"); done
+fi
+
+out=$(mktemp)
+{
+  echo "# dagroute benchmarks"
+  echo
+  echo "Written by \`Scripts/bench.sh ${*:-}\` on $(date -u +%Y-%m-%d) at commit $(git rev-parse --short HEAD)."
+  echo
+  echo "| machine | |"
+  echo "|---|---|"
+  echo "| CPU | $(lscpu | sed -n 's/^Model name: *//p' | head -1) |"
+  echo "| cores | $(nproc) |"
+  echo "| memory | $(free -g | awk '/Mem:/{print $2}') GiB |"
+  echo "| Swift | $(swift --version 2>/dev/null | head -1) |"
+  echo "| Python | $("$BENCH_PY" --version) |"
+  echo
+  for p in "${parts[@]}"; do
+    echo "bench: $p" >&2
+    bash "Scripts/bench-$p.sh"
+    echo
+  done
+} > "$out"
+mv "$out" BENCHMARKS.md
+echo "wrote BENCHMARKS.md" >&2

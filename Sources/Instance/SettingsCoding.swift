@@ -12,10 +12,11 @@ enum SettingsCoding {
 
     // MARK: - Decoding
 
-    /// Decodes `node`; problems go to `sink`. Returns nil when anything was wrong. `positions`
-    /// receives where every location and provider reference of the scenarios sits.
+    /// Decodes `node`; problems go to `sink`, and a bad member falls back to its default so that
+    /// the rest (scenario references included) can still be checked — callers must not use the
+    /// result when the sink holds errors. Nil only when the top level is not an object.
+    /// `positions` receives where every location and provider reference of the scenarios sits.
     static func decode(_ node: JSONNode, sink: DiagnosticSink, positions: inout JSONPositions) -> Settings? {
-        let before = sink.errors.count
         guard let root = ObjectView(node, path: "", sink: sink) else { return nil }
         root.allow(["ride_time", "arrival_window_min", "departure_window_min", "boarding_min", "wheelchair_boarding_min",
                     "alighting_min", "wheelchair_alighting_min", "tariffs", "costs", "travel_time",
@@ -63,7 +64,7 @@ enum SettingsCoding {
             tariffs: tariffs, costs: costs, travelTime: travel,
             workingDaysPerYear: Int(root.number("working_days_per_year", Double(d.workingDaysPerYear), 1...366, integer: true)),
             scenarios: scenarios)
-        return sink.errors.count == before ? settings : nil
+        return settings
     }
 
     private static func rideTime(_ o: ObjectView) -> RideTimePolicy {

@@ -2,6 +2,7 @@
 // dagroute — transport planning for Dutch day-activity care (Wmo dagbesteding).
 // Module layers (a module imports only from lower layers; see ../shared/DESIGN.md §3):
 //   1 CGLPK, DagrouteCore
+//   3 Instance (care-domain values, instance reader/writer, region generator)
 //   6 DagrouteCLI
 //   7 dagroute (executable)
 import PackageDescription
@@ -19,10 +20,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "DagrouteCore", exclude: ["README.md"]),
+        .target(name: "Instance", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
         .target(
             name: "DagrouteCLI",
             dependencies: [
                 "DagrouteCore",
+                "Instance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -30,6 +33,7 @@ let package = Package(
         .executableTarget(name: "dagroute", dependencies: ["DagrouteCLI"]),
 
         .testTarget(name: "DagrouteCoreTests", dependencies: ["DagrouteCore"]),
+        .testTarget(name: "InstanceTests", dependencies: ["Instance"]),
         .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,175 @@
+import DagrouteCore
+
+/// A complete, validated care-domain instance: clients, locations, fleet and settings.
+///
+/// Invariants (checked on construction, every violation reported): ids are unique per file;
+/// every client's provider has a location; every current location exists and is open; every
+/// client has at least one compatible location (`Location.accepts`) that is open or a candidate;
+/// depots and fleet providers exist; scenario names are unique and every location and provider
+/// a scenario names exists (closing only non-closed, opening only non-open locations).
+public struct Instance: Sendable {
+    public let clients: [Client]
+    public let locations: [Location]
+    public let fleet: [VehicleType]
+    public let settings: Settings
+    /// Non-fatal findings (coordinates outside the Netherlands, a client at a location that does
+    /// not serve their group, an ignored column, …), in file order.
+    public let warnings: [Diagnostic]
+    /// Ids of all providers (those with at least one location), sorted.
+    public let providers: [String]
+    private let locationIndex: [String: Int]
+
+    /// Builds an instance from values made in code, checking the cross-file invariants.
+    /// Throws `DagrouteError.input` listing every violation.
+    public init(clients: [Client], locations: [Location], fleet: [VehicleType], settings: Settings) throws {
+        let sink = DiagnosticSink()
+        try self.init(clients: clients, locations: locations, fleet: fleet, settings: settings, sourceMap: SourceMap(), sink: sink)
+    }
+
+    init(clients: [Client], locations: [Location], fleet: [VehicleType], settings: Settings,
+         sourceMap: SourceMap, sink: DiagnosticSink) throws {
+        InstanceChecks(clients: clients, locations: locations, fleet: fleet, settings: settings, map: sourceMap, sink: sink).run()
+        let ordered = InstanceChecks.ordered(sink.items)
+        if sink.hasErrors { throw DagrouteError.input(ordered) }
+        self.clients = clients; self.locations = locations; self.fleet = fleet; self.settings = settings
+        self.warnings = ordered
+        self.providers = Array(Set(locations.map(\.provider))).sorted()
+        var index: [String: Int] = [:]
+        for (i, l) in locations.enumerated() { index[l.id] = i }
+        self.locationIndex = index
+    }
+
+    /// The location with `id`, or nil.
+    public func location(id: String) -> Location? { locationIndex[id].map { locations[$0] } }
+
+    /// Where vehicles of `vehicle` start and end (a depot location's position, or the given position).
+    public func depotPosition(of vehicle: VehicleType) -> GeoPoint {
+        switch vehicle.depot {
+        case .position(let p): return p
+        case .location(let id): return location(id: id)!.position
+        }
+    }
+
+    /// The locations (open or candidate) that can serve `client`.
+    public func compatibleLocations(for client: Client) -> [Location] {
+        locations.filter { $0.status != .closed && $0.accepts(client) }
+    }
+}
+
+/// The cross-file checks of `Instance`, reporting into a sink with positions from a source map.
+struct InstanceChecks {
+    let clients: [Client]
+    let locations: [Location]
+    let fleet: [VehicleType]
+    let settings: Settings
+    let map: SourceMap
+    let sink: DiagnosticSink
+
+    func run() {
+        var locationById: [String: Location] = [:]
+        var firstLine: [String: Int?] = [:]
+        for (i, l) in locations.enumerated() {
+            if let first = firstLine[l.id] {
+                error(map.locations, i, "id", "expected a unique location id, found \"\(l.id)\" again" + (first.map { " (first on line \($0))" } ?? ""))
+            } else { firstLine[l.id] = map.locations.line(i); locationById[l.id] = l }
+        }
+        let providers = Set(locations.map(\.provider)).union(map.rejectedProviders)
+        let knownLocation = { (id: String) in locationById[id] != nil || map.rejectedLocationIds.contains(id) }
+
+        firstLine = [:]
+        for (i, c) in clients.enumerated() {
+            if let first = firstLine[c.id] {
+                error(map.clients, i, "id", "expected a unique client id, found \"\(c.id)\" again" + (first.map { " (first on line \($0))" } ?? ""))
+            } else { firstLine[c.id] = map.clients.line(i) }
+            if !providers.contains(c.provider) {
+                error(map.clients, i, "provider", "expected a provider that has a location in locations.csv, found \"\(c.provider)\"", id: c.id)
+            }
+            if let cur = c.currentLocation {
+                if !knownLocation(cur) {
+                    error(map.clients, i, "current_location", "expected a location id from locations.csv, found \"\(cur)\"", id: c.id)
+                } else if let l = locationById[cur] {
+                    if l.status != .open {
+                        error(map.clients, i, "current_location", "expected an open location, found \(l.status.rawValue) location \"\(cur)\"", id: c.id)
+                    } else if !l.accepts(c) {
+                        warning(map.clients, i, "current_location", "location \"\(cur)\" does not serve this client (\(Self.needs(c))); the status quo keeps them there", id: c.id)
+                    }
+                    if l.provider != c.provider {
+                        warning(map.clients, i, "current_location", "location \"\(cur)\" belongs to provider \"\(l.provider)\", not to the client's provider \"\(c.provider)\"", id: c.id)
+                    }
+                }
+            }
+            if map.locationsComplete && !locations.contains(where: { $0.status != .closed && $0.accepts(c) }) {
+                error(map.clients, i, "target_group", "expected at least one open or candidate location for \(Self.needs(c)), found none", id: c.id)
+            }
+        }
+
+        firstLine = [:]
+        for (i, v) in fleet.enumerated() {
+            if let first = firstLine[v.id] {
+                error(map.fleet, i, "id", "expected a unique fleet id, found \"\(v.id)\" again" + (first.map { " (first on line \($0))" } ?? ""))
+            } else { firstLine[v.id] = map.fleet.line(i) }
+            if case .location(let id) = v.depot, !knownLocation(id) {
+                error(map.fleet, i, "depot", "expected a location id from locations.csv, found \"\(id)\"", id: v.id)
+            }
+            if let p = v.provider, !providers.contains(p) {
+                error(map.fleet, i, "provider", "expected a provider that has a location in locations.csv (or empty for the regional pool), found \"\(p)\"", id: v.id)
+            }
+        }
+
+        var names: Set<String> = []
+        for (i, s) in settings.scenarios.enumerated() {
+            let base = "scenarios[\(i)]"
+            if !names.insert(s.name).inserted { settingsError(base + ".name", "expected a unique scenario name, found \"\(s.name)\" again") }
+            for (j, id) in s.closeLocations.enumerated() {
+                let path = base + ".close_locations[\(j)]"
+                if !knownLocation(id) { settingsError(path, "expected a location id from locations.csv, found \"\(id)\"") }
+                else if locationById[id]?.status == .closed { settingsError(path, "expected an open or candidate location to close, found closed location \"\(id)\"") }
+            }
+            for (j, id) in s.openLocations.enumerated() {
+                let path = base + ".open_locations[\(j)]"
+                if !knownLocation(id) { settingsError(path, "expected a location id from locations.csv, found \"\(id)\"") }
+                else if locationById[id]?.status == .open { settingsError(path, "expected a candidate or closed location to open, found open location \"\(id)\"") }
+            }
+            for (j, c) in s.capacityChanges.enumerated() where !knownLocation(c.location) {
+                settingsError(base + ".capacity_changes[\(j)].location", "expected a location id from locations.csv, found \"\(c.location)\"")
+            }
+            for (j, p) in s.exitProviders.enumerated() where !providers.contains(p) {
+                settingsError(base + ".exit_providers[\(j)]", "expected a provider that has a location in locations.csv, found \"\(p)\"")
+            }
+        }
+    }
+
+    static func needs(_ c: Client) -> String {
+        "target group \(c.targetGroup.rawValue), product \(c.product.rawValue)" + (c.wheelchair ? ", wheelchair accessible" : "")
+    }
+
+    private func error(_ t: SourceMap.Table, _ i: Int, _ field: String, _ message: String, id: String? = nil) {
+        add(.error, t, i, field, message, id: id)
+    }
+
+    private func warning(_ t: SourceMap.Table, _ i: Int, _ field: String, _ message: String, id: String? = nil) {
+        add(.warning, t, i, field, message, id: id)
+    }
+
+    private func add(_ severity: Diagnostic.Severity, _ t: SourceMap.Table, _ i: Int, _ field: String, _ message: String, id: String?) {
+        let line = t.line(i)
+        // Without a line, name the row by its id so the message still points somewhere.
+        let text = line == nil ? (id.map { "row \"\($0)\": " } ?? "row \(i + 1): ") + message : message
+        sink.add(Diagnostic(severity, file: t.file, line: line, column: line == nil ? nil : t.column(field), field: field, message: text))
+    }
+
+    private func settingsError(_ path: String, _ message: String) {
+        let p = map.settings[path]
+        sink.error(InstanceFiles.settings, line: p?.line, column: p?.column, field: path, message)
+    }
+
+    /// Diagnostics in reading order: by file (clients, locations, fleet, settings), then line and column.
+    static func ordered(_ ds: [Diagnostic]) -> [Diagnostic] {
+        let rank = { (f: String) in InstanceFiles.all.firstIndex(of: f) ?? InstanceFiles.all.count }
+        return ds.enumerated().sorted { a, b in
+            let ka = (rank(a.element.file), a.element.line ?? 0, a.element.column ?? 0, a.offset)
+            let kb = (rank(b.element.file), b.element.line ?? 0, b.element.column ?? 0, b.offset)
+            return ka < kb
+        }.map(\.element)
+    }
+}

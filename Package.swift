@@ -3,6 +3,7 @@
 // Module layers (a module imports only from lower layers; see ../shared/DESIGN.md §3):
 //   1 CGLPK, DagrouteCore
 //   2 GLPK
+//   3 Assignment
 //   4 Formats
 //   6 DagrouteCLI
 //   7 dagroute (executable)
@@ -22,12 +23,14 @@ let package = Package(
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "DagrouteCore", exclude: ["README.md"]),
         .target(name: "GLPK", dependencies: ["CGLPK", "DagrouteCore"], exclude: ["README.md"]),
+        .target(name: "Assignment", dependencies: ["DagrouteCore", "GLPK"], exclude: ["README.md"]),
         .target(name: "Formats", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
         .target(
             name: "DagrouteCLI",
             dependencies: [
                 "DagrouteCore",
                 "GLPK",
+                "Assignment",
                 "Formats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -38,6 +41,7 @@ let package = Package(
         .testTarget(name: "DagrouteCoreTests", dependencies: ["DagrouteCore"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK", "Formats", "CGLPK", "DagrouteCore"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "DagrouteCore"]),
+        .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "GLPK", "Formats", "DagrouteCore"]),
         .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
     ],
     swiftLanguageModes: [.v6]

@@ -45,7 +45,8 @@ public struct AssignmentPlan: Sendable {
     public var bestBound: Double?
     /// Weekly cost of the greedy/regret warm start, nil when none was built.
     public var warmStartCost: Double?
-    /// Wall-clock seconds of the whole solve, and until the first feasible plan was known.
+    /// Wall-clock seconds of the whole solve, and until the first feasible plan was known (the
+    /// greedy plan, or GLPK's first incumbent when earlier).
     public var seconds: Double
     public var secondsToFirstFeasible: Double?
 

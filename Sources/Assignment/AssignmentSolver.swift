@@ -36,8 +36,10 @@ public enum AssignmentSolver {
 
         var warmStartCost: Double?
         var mip = MIPParameters(timeLimit: parameters.timeLimit, relativeGap: parameters.relativeGap)
+        var greedySeconds: Double?
         if let greedy = GreedyRegret(p, pairs, decidable: decidable) {
             warmStartCost = p.cost(locationOfClient: greedy.locationOfClient, open: greedy.open).total
+            greedySeconds = Date().timeIntervalSince(start)
             if parameters.warmStart { mip.warmStart = built.point(greedy.locationOfClient, greedy.open) }
         }
         let s = try built.model.solveMIP(mip)
@@ -60,7 +62,7 @@ public enum AssignmentSolver {
         return AssignmentPlan(status: s.status, locationOfClient: locationOfClient, open: open, unplaced: unplaced, moved: moved,
                               cost: p.cost(locationOfClient: locationOfClient, open: open), bestBound: s.bestBound,
                               warmStartCost: warmStartCost, seconds: Date().timeIntervalSince(start),
-                              secondsToFirstFeasible: s.secondsToFirstFeasible)
+                              secondsToFirstFeasible: [greedySeconds, s.secondsToFirstFeasible].compactMap { $0 }.min())
     }
 
     /// The MIP of a problem, e.g. to export it as MPS for another solver.

@@ -43,7 +43,12 @@ extension Model {
             if let t = parameters.timeLimit { parm.tm_lim = milliseconds(t) }
             code = glp_intopt(p, &parm)
         } else {
-            let lpCode = problem.simplex(presolve: false, timeLimit: parameters.timeLimit)
+            // The root LP may still use the LP presolver (its basis is recovered for the original
+            // columns); its infeasible/unbounded codes are settled by a re-solve without it.
+            var lpCode = problem.simplex(presolve: parameters.presolve, timeLimit: parameters.timeLimit)
+            if lpCode == GLP_ENOPFS || lpCode == GLP_ENODFS {
+                lpCode = problem.simplex(presolve: false, timeLimit: parameters.timeLimit.map { max(0.001, $0 - Date().timeIntervalSince(start)) })
+            }
             guard lpCode == 0 || lpCode == GLP_ETMLIM else {
                 throw GLPKError.solverFailed("glp_simplex returned \(lpCode) on the root LP of model \(name)")
             }

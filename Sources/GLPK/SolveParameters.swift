@@ -18,8 +18,8 @@ public struct MIPParameters: Sendable {
     public var timeLimit: Double?
     /// Stop when |incumbent − bound| / (|incumbent| + ε) ≤ this (0 = prove optimality).
     public var relativeGap: Double
-    /// Use GLPK's MIP presolver. Ignored (the root LP is presolved instead) when a warm start is
-    /// given: GLPK's MIP presolver renumbers columns, so it cannot receive an incumbent.
+    /// Use GLPK's MIP presolver. With a warm start only the root LP is presolved (GLPK's MIP
+    /// presolver renumbers columns, so it could not receive the incumbent).
     public var presolve: Bool
     /// Generate Gomory, MIR, cover and clique cuts.
     public var cuts: Bool

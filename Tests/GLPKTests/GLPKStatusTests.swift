@@ -65,6 +65,7 @@ final class GLPKStatusTests: XCTestCase {
         for presolve in [true, false] {
             XCTAssertEqual(try m.solveLP(LPParameters(presolve: presolve)).status, .unbounded)
             XCTAssertEqual(try m.solveMIP(MIPParameters(presolve: presolve)).status, .unbounded)
+            XCTAssertEqual(try m.solveMIP(MIPParameters(presolve: presolve, warmStart: [0, 0])).status, .unbounded)
         }
         // Infeasible and dual infeasible at once is infeasible, not unbounded.
         var n = Model(sense: .maximize)

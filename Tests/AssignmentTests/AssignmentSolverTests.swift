@@ -134,3 +134,43 @@ final class AssignmentSolverTests: XCTestCase {
         }
     }
 }
+
+final class AssignmentScenarioTests: XCTestCase {
+    /// Provider 0 runs location 0 (three clients), provider 1 runs locations 1 and 2.
+    func problem(allowProviderChange: Bool) throws -> AssignmentProblem {
+        let locations = (0..<3).map { l in
+            AssignmentProblem.Location(id: "L\(l)", provider: l == 0 ? 0 : 1, capacity: Array(repeating: 3, count: 14),
+                                       targetGroups: ["pg"], products: ["basis"])
+        }
+        let clients = (0..<3).map { c in
+            AssignmentProblem.Client(id: "c\(c)", slots: [0, 1], targetGroup: "pg", product: "basis", provider: 0, currentLocation: 0)
+        }
+        // Client 2 lives nearer location 2, the others nearer location 1.
+        let travel = [300, 900, 1000, 300, 900, 1000, 300, 1000, 900].map(Seconds.init)
+        return try AssignmentProblem(clients: clients, locations: locations, travelTime: travel,
+                                     options: AssignmentProblem.Options(allowProviderChange: allowProviderChange))
+    }
+
+    func testProviderExitMovesTheWholeGroupEvenWithoutFreeProviderChoice() throws {
+        let base = try problem(allowProviderChange: false)
+        XCTAssertEqual(try AssignmentSolver.solve(base).locationOfClient, [0, 0, 0])
+        let exit = try base.applying([.providerExit(provider: 0)])
+        XCTAssertEqual(exit.locations[0].status, .closed)
+        let plan = try AssignmentSolver.solve(exit)
+        XCTAssertEqual(plan.unplaced, [])
+        XCTAssertEqual(plan.moved, [0, 1, 2])
+        XCTAssertEqual(plan.locationOfClient, [1, 1, 1], "the former group stays together")
+    }
+
+    func testClosingAndCapacityChangesAndUnknownLocations() throws {
+        let base = try problem(allowProviderChange: true)
+        let smaller = try base.applying([.setCapacity(location: 0, capacity: Array(repeating: 1, count: 14))])
+        let plan = try AssignmentSolver.solve(smaller)
+        XCTAssertEqual(plan.locationOfClient.filter { $0 == 0 }.count, 1)
+        XCTAssertEqual(plan.moved.count, 2)
+        let closed = try base.applying([.close(location: 0), .close(location: 1), .close(location: 2)])
+        let none = try AssignmentSolver.solve(closed)
+        XCTAssertEqual(none.unplaced.map(\.reason), Array(repeating: .noCompatibleLocationWithinRideLimit, count: 3))
+        XCTAssertThrowsError(try base.applying([.close(location: 7)]))
+    }
+}

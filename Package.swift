@@ -2,7 +2,9 @@
 // dagroute — transport planning for Dutch day-activity care (Wmo dagbesteding).
 // Module layers (a module imports only from lower layers; see ../shared/DESIGN.md §3):
 //   1 CGLPK, DagrouteCore
-//   3 Instance (care-domain values, instance reader/writer, region generator)
+//   2 GLPK
+//   3 Instance (care-domain values, instance reader/writer, region generator), Assignment
+//   4 Formats
 //   6 DagrouteCLI
 //   7 dagroute (executable)
 import PackageDescription
@@ -21,11 +23,17 @@ let package = Package(
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "DagrouteCore", exclude: ["README.md"]),
         .target(name: "Instance", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
+        .target(name: "GLPK", dependencies: ["CGLPK", "DagrouteCore"], exclude: ["README.md"]),
+        .target(name: "Assignment", dependencies: ["DagrouteCore", "GLPK"], exclude: ["README.md"]),
+        .target(name: "Formats", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
         .target(
             name: "DagrouteCLI",
             dependencies: [
                 "DagrouteCore",
                 "Instance",
+                "GLPK",
+                "Assignment",
+                "Formats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -34,6 +42,9 @@ let package = Package(
 
         .testTarget(name: "DagrouteCoreTests", dependencies: ["DagrouteCore"]),
         .testTarget(name: "InstanceTests", dependencies: ["Instance"]),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK", "Formats", "CGLPK", "DagrouteCore"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "DagrouteCore"]),
+        .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "GLPK", "Formats", "DagrouteCore"]),
         .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
     ],
     swiftLanguageModes: [.v6]

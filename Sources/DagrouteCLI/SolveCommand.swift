@@ -34,6 +34,8 @@ struct Solve: ParsableCommand {
     @Option(help: "With orlib-gap: which problem of the file (1-based).") var problem: Int = 1
     @Option(help: "With orlib-gap: optimisation sense, min or max.") var sense: Sense = .min
     @Option(name: .customLong("time-limit"), help: "Wall-clock limit in seconds.") var timeLimit: Double = 60
+    @Option(help: "With orlib-cap: the capacity of every warehouse, for files that have the word 'capacity' in its place (capa, capb, capc; e.g. 8000 for capa).")
+    var capacity: Double?
     @Option(help: "Random seed (routing formats).") var seed: UInt64 = 1
     @Option(help: "Worker threads (routing formats); default: all cores.") var threads: Int?
     @Flag(help: "Print one JSON object on stdout instead of a text summary.") var json = false
@@ -44,6 +46,7 @@ struct Solve: ParsableCommand {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard problem >= 1 else { throw ValidationError("--problem is 1-based and must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let capacity, !(capacity > 0 && capacity.isFinite) { throw ValidationError("--capacity must be a positive number") }
     }
 
     func run() throws {

@@ -1,0 +1,170 @@
+import CGLPK
+import Foundation
+
+extension Model {
+    /// Solves the model with GLPK's branch-and-cut (`glp_intopt`) on the calling thread.
+    ///
+    /// The best bound is tracked from the search tree in the branch-and-cut callback; a warm start
+    /// (`parameters.warmStart`) is offered there as the first incumbent (`glp_ios_heur_sol`).
+    /// - Throws: `GLPKError.invalidArgument` for a bad time limit or gap, or a warm start of the
+    ///   wrong length, with non-finite or non-integral values, or violating a bound or constraint;
+    ///   `GLPKError.solverFailed` when GLPK cannot finish for numerical reasons.
+    public func solveMIP(_ parameters: MIPParameters = MIPParameters()) throws -> Solution {
+        try checkTimeLimit(parameters.timeLimit)
+        guard parameters.relativeGap >= 0, parameters.relativeGap.isFinite else {
+            throw GLPKError.invalidArgument("expected a relative gap >= 0, found \(parameters.relativeGap)")
+        }
+        let warmStart = try parameters.warmStart.map(checkedWarmStart)
+        let start = Date()
+        let problem = try GLPKProblem(self)
+        let p = problem.pointer
+        let context = BranchAndCutContext(start: start, warmStart: warmStart)
+        var solution = Solution(status: .infeasible, objective: nil, bestBound: nil, values: [],
+                                seconds: 0, secondsToFirstFeasible: nil, warmStartAccepted: false)
+        defer { _ = context }
+
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)
+        parm.msg_lev = GLP_MSG_OFF
+        parm.mip_gap = parameters.relativeGap
+        let cuts = parameters.cuts ? GLP_ON : GLP_OFF
+        parm.gmi_cuts = cuts; parm.mir_cuts = cuts; parm.cov_cuts = cuts; parm.clq_cuts = cuts
+        parm.fp_heur = parameters.feasibilityPump ? GLP_ON : GLP_OFF
+        parm.cb_func = branchAndCutCallback
+        parm.cb_info = Unmanaged.passUnretained(context).toOpaque()
+        // GLPK's MIP presolver renumbers columns, so a warm start needs the unpresolved problem;
+        // with no rows or columns GLPK's simplex needs the presolver too.
+        let emptyProblem = constraintCount == 0 || variableCount == 0
+        let usePresolve = emptyProblem || (parameters.presolve && warmStart == nil)
+        parm.presolve = usePresolve ? GLP_ON : GLP_OFF
+
+        var code: Int32
+        if usePresolve {
+            if let t = parameters.timeLimit { parm.tm_lim = milliseconds(t) }
+            code = glp_intopt(p, &parm)
+        } else {
+            // The root LP may still use the LP presolver (its basis is recovered for the original
+            // columns); its infeasible/unbounded codes are settled by a re-solve without it.
+            var lpCode = problem.simplex(presolve: parameters.presolve, timeLimit: parameters.timeLimit)
+            if lpCode == GLP_ENOPFS || lpCode == GLP_ENODFS {
+                lpCode = problem.simplex(presolve: false, timeLimit: parameters.timeLimit.map { max(0.001, $0 - Date().timeIntervalSince(start)) })
+            }
+            guard lpCode == 0 || lpCode == GLP_ETMLIM else {
+                throw GLPKError.solverFailed("glp_simplex returned \(lpCode) on the root LP of model \(name)")
+            }
+            let lpStatus = glp_get_status(p)
+            if lpCode == GLP_ETMLIM || lpStatus != GLP_OPT {
+                if lpCode == GLP_ETMLIM { solution.status = .noSolutionWithinTimeLimit }
+                else if lpStatus == GLP_NOFEAS || glp_get_prim_stat(p) == GLP_NOFEAS { solution.status = .infeasible }
+                else if lpStatus == GLP_UNBND || glp_get_dual_stat(p) == GLP_NOFEAS { solution.status = .unbounded }
+                else { throw GLPKError.solverFailed("root LP ended without a verdict (status \(lpStatus)) on model \(name)") }
+                if solution.status == .noSolutionWithinTimeLimit, let warmStart {
+                    // The caller's point is feasible; it is the best known.
+                    solution.status = .feasible(gap: .infinity)
+                    solution.values = Array(warmStart.dropFirst())
+                    solution.objective = objectiveValue(solution.values)
+                    solution.secondsToFirstFeasible = 0
+                }
+                solution.seconds = Date().timeIntervalSince(start)
+                return solution
+            }
+            if let t = parameters.timeLimit { parm.tm_lim = milliseconds(t - Date().timeIntervalSince(start)) }
+            code = glp_intopt(p, &parm)
+        }
+
+        let mipStatus = glp_mip_status(p)
+        switch code {
+        case 0, GLP_ETMLIM, GLP_EMIPGAP:
+            if mipStatus == GLP_OPT && code == 0 {
+                solution.status = .optimal
+            } else if mipStatus == GLP_OPT || mipStatus == GLP_FEAS {
+                solution.status = .feasible(gap: .infinity)
+            } else if mipStatus == GLP_NOFEAS && code == 0 {
+                solution.status = .infeasible
+            } else if code == GLP_ETMLIM {
+                solution.status = .noSolutionWithinTimeLimit
+            } else {
+                throw GLPKError.solverFailed("glp_intopt returned \(code) with MIP status \(mipStatus) on model \(name)")
+            }
+        case GLP_ENOPFS:
+            solution.status = .infeasible
+        case GLP_ENODFS:
+            // The presolver found the relaxation dual infeasible: tell infeasible from unbounded.
+            let lpCode = problem.simplex(presolve: false, timeLimit: nil)
+            let lpStatus = glp_get_status(p)
+            if lpCode == 0 && (lpStatus == GLP_UNBND || (glp_get_prim_stat(p) == GLP_FEAS && glp_get_dual_stat(p) == GLP_NOFEAS)) {
+                solution.status = .unbounded
+            } else if lpCode == 0 && (lpStatus == GLP_NOFEAS || glp_get_prim_stat(p) == GLP_NOFEAS) {
+                solution.status = .infeasible
+            } else {
+                throw GLPKError.solverFailed("relaxation of model \(name) is dual infeasible but the re-solve gave code \(lpCode), status \(lpStatus)")
+            }
+        default:
+            throw GLPKError.solverFailed("glp_intopt returned \(code) on model \(name)")
+        }
+
+        if solution.status.hasSolution {
+            solution.values = (0..<variableCount).map { j in
+                let v = glp_mip_col_val(p, Int32(j + 1))
+                return kinds[j] == .continuous ? v : v.rounded()
+            }
+            // Recomputed from the rounded values: exact for integral data, unlike GLPK's sum.
+            solution.objective = objectiveValue(solution.values)
+            if solution.status == .optimal {
+                solution.bestBound = solution.objective
+            } else {
+                solution.bestBound = context.bestBound
+                solution.status = .feasible(gap: solution.relativeGap ?? .infinity)
+            }
+            solution.secondsToFirstFeasible = context.firstFeasible ?? Date().timeIntervalSince(start)
+        } else if solution.status == .noSolutionWithinTimeLimit {
+            solution.bestBound = context.bestBound
+        }
+        solution.warmStartAccepted = context.warmStartAccepted
+        solution.seconds = Date().timeIntervalSince(start)
+        return solution
+    }
+
+    /// Validates a warm start and returns it 1-based (element 0 unused), integers exactly integral.
+    private func checkedWarmStart(_ x: [Double]) throws -> [Double] {
+        guard x.count == variableCount else {
+            throw GLPKError.invalidArgument("warm start: expected \(variableCount) values, found \(x.count)")
+        }
+        for j in 0..<variableCount where kinds[j] == .binary && x[j] != 0 && x[j] != 1 {
+            throw GLPKError.invalidArgument("warm start: binary variable #\(j) must be 0 or 1, found \(x[j])")
+        }
+        if let problem = violation(of: x) { throw GLPKError.invalidArgument("warm start is not feasible: \(problem)") }
+        return [0] + (0..<variableCount).map { kinds[$0] == .continuous ? x[$0] : x[$0].rounded() }
+    }
+}
+
+/// State shared with GLPK's branch-and-cut callback (accessed only on the solving thread).
+final class BranchAndCutContext {
+    let start: Date
+    let warmStart: [Double]?
+    var warmStartOffered = false
+    var warmStartAccepted = false
+    var bestBound: Double?
+    var firstFeasible: Double?
+
+    init(start: Date, warmStart: [Double]?) {
+        self.start = start
+        self.warmStart = warmStart
+    }
+}
+
+/// GLPK calls this at each branch-and-cut event: track the best bound and the first incumbent,
+/// and offer the warm start at the first heuristic request.
+private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
+    guard let tree, let info else { return }
+    let context = Unmanaged<BranchAndCutContext>.fromOpaque(info).takeUnretainedValue()
+    let best = glp_ios_best_node(tree)
+    if best != 0 { context.bestBound = glp_ios_node_bound(tree, best) }
+    if glp_ios_reason(tree) == GLP_IHEUR, !context.warmStartOffered, let x = context.warmStart {
+        context.warmStartOffered = true
+        context.warmStartAccepted = x.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0
+    }
+    if context.firstFeasible == nil, glp_mip_status(glp_ios_get_prob(tree)) == GLP_FEAS {
+        context.firstFeasible = Date().timeIntervalSince(context.start)
+    }
+}

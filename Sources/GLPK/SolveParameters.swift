@@ -1,0 +1,52 @@
+/// Options of an LP solve (`Model.solveLP`).
+public struct LPParameters: Sendable {
+    /// Wall-clock limit in seconds (positive), nil for none.
+    public var timeLimit: Double?
+    /// Use GLPK's LP presolver. Infeasible/unbounded answers found by it are confirmed by a
+    /// re-solve without it.
+    public var presolve: Bool
+
+    public init(timeLimit: Double? = nil, presolve: Bool = true) {
+        self.timeLimit = timeLimit
+        self.presolve = presolve
+    }
+}
+
+/// Options of a MIP solve (`Model.solveMIP`).
+public struct MIPParameters: Sendable {
+    /// Wall-clock limit in seconds for the whole solve (positive), nil for none.
+    public var timeLimit: Double?
+    /// Stop when |incumbent − bound| / (|incumbent| + ε) ≤ this (0 = prove optimality).
+    public var relativeGap: Double
+    /// Use GLPK's MIP presolver. With a warm start only the root LP is presolved (GLPK's MIP
+    /// presolver renumbers columns, so it could not receive the incumbent).
+    public var presolve: Bool
+    /// Generate Gomory, MIR, cover and clique cuts.
+    public var cuts: Bool
+    /// Use GLPK's feasibility pump heuristic.
+    public var feasibilityPump: Bool
+    /// A feasible point (one value per variable) handed to branch-and-cut as the first incumbent
+    /// through the heuristic callback. Must satisfy every bound, integrality and constraint.
+    public var warmStart: [Double]?
+
+    public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true, cuts: Bool = true,
+                feasibilityPump: Bool = false, warmStart: [Double]? = nil) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.cuts = cuts
+        self.feasibilityPump = feasibilityPump
+        self.warmStart = warmStart
+    }
+}
+
+/// GLPK takes time limits as whole milliseconds in an `Int32`.
+func milliseconds(_ seconds: Double) -> Int32 {
+    Int32(max(1, min(Double(Int32.max), (seconds * 1000).rounded(.up))))
+}
+
+func checkTimeLimit(_ t: Double?) throws {
+    if let t, !(t > 0 && t.isFinite) {
+        throw GLPKError.invalidArgument("expected a positive, finite time limit in seconds, found \(t)")
+    }
+}

@@ -1,7 +1,9 @@
 // swift-tools-version: 6.0
 // dagroute — transport planning for Dutch day-activity care (Wmo dagbesteding).
 // Module layers (a module imports only from lower layers; see ../shared/DESIGN.md §3):
-//   1 CGLPK, DagrouteCore
+//   1 CGLPK, CZlib, DagrouteCore
+//   2 RoadNetwork
+//   3 TravelMatrix
 //   6 DagrouteCLI
 //   7 dagroute (executable)
 import PackageDescription
@@ -18,11 +20,15 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "DagrouteCore", exclude: ["README.md"]),
+        .target(name: "RoadNetwork", dependencies: ["DagrouteCore", "CZlib"], exclude: ["README.md"]),
+        .target(name: "TravelMatrix", dependencies: ["DagrouteCore", "RoadNetwork"], exclude: ["README.md"]),
         .target(
             name: "DagrouteCLI",
             dependencies: [
                 "DagrouteCore",
+                "TravelMatrix",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -30,6 +36,8 @@ let package = Package(
         .executableTarget(name: "dagroute", dependencies: ["DagrouteCLI"]),
 
         .testTarget(name: "DagrouteCoreTests", dependencies: ["DagrouteCore"]),
+        .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork"]),
+        .testTarget(name: "TravelMatrixTests", dependencies: ["TravelMatrix"]),
         .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
     ],
     swiftLanguageModes: [.v6]

@@ -50,6 +50,7 @@ public enum CarProfile {
         public var forward: Bool
         /// Drivable against it.
         public var backward: Bool
+        public init(kmh: Double, forward: Bool, backward: Bool) { self.kmh = kmh; self.forward = forward; self.backward = backward }
     }
 
     /// The use of a way with `tags`, or nil when a car may not drive it.

@@ -28,6 +28,7 @@ let package = Package(
             name: "DagrouteCLI",
             dependencies: [
                 "DagrouteCore",
+                "RoadNetwork",
                 "TravelMatrix",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -23,7 +23,7 @@ public struct DagrouteCommand: ParsableCommand {
         on this machine: dagroute makes no network connections.
         """,
         version: version,
-        subcommands: [Validate.self, Generate.self, Solve.self, Matrix.self]
+        subcommands: [Validate.self, Generate.self, Solve.self, Matrix.self, Graph.self]
     )
 
     public init() {}

@@ -1,9 +1,9 @@
 // swift-tools-version: 6.0
 // dagroute — transport planning for Dutch day-activity care (Wmo dagbesteding).
 // Module layers (a module imports only from lower layers; see ../shared/DESIGN.md §3):
-//   1 CGLPK, DagrouteCore
-//   2 GLPK
-//   3 Instance (care-domain values, instance reader/writer, region generator), Assignment
+//   1 CGLPK, CZlib, DagrouteCore
+//   2 GLPK, RoadNetwork
+//   3 Instance (care-domain values, instance reader/writer, region generator), TravelMatrix, Assignment
 //   4 Formats
 //   6 DagrouteCLI
 //   7 dagroute (executable)
@@ -21,11 +21,14 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "DagrouteCore", exclude: ["README.md"]),
         .target(name: "Instance", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
         .target(name: "GLPK", dependencies: ["CGLPK", "DagrouteCore"], exclude: ["README.md"]),
         .target(name: "Assignment", dependencies: ["DagrouteCore", "GLPK"], exclude: ["README.md"]),
         .target(name: "Formats", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
+        .target(name: "RoadNetwork", dependencies: ["DagrouteCore", "CZlib"], exclude: ["README.md"]),
+        .target(name: "TravelMatrix", dependencies: ["DagrouteCore", "RoadNetwork"], exclude: ["README.md"]),
         .target(
             name: "DagrouteCLI",
             dependencies: [
@@ -34,6 +37,8 @@ let package = Package(
                 "GLPK",
                 "Assignment",
                 "Formats",
+                "RoadNetwork",
+                "TravelMatrix",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -45,6 +50,8 @@ let package = Package(
         .testTarget(name: "GLPKTests", dependencies: ["GLPK", "Formats", "CGLPK", "DagrouteCore"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "DagrouteCore"]),
         .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "GLPK", "Formats", "DagrouteCore"]),
+        .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork"]),
+        .testTarget(name: "TravelMatrixTests", dependencies: ["TravelMatrix"]),
         .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
     ],
     swiftLanguageModes: [.v6]

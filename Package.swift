@@ -2,6 +2,8 @@
 // dagroute — transport planning for Dutch day-activity care (Wmo dagbesteding).
 // Module layers (a module imports only from lower layers; see ../shared/DESIGN.md §3):
 //   1 CGLPK, DagrouteCore
+//   3 Routing
+//   4 Formats
 //   6 DagrouteCLI
 //   7 dagroute (executable)
 import PackageDescription
@@ -19,10 +21,14 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "DagrouteCore", exclude: ["README.md"]),
+        .target(name: "Routing", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
+        .target(name: "Formats", dependencies: ["DagrouteCore", "Routing"], exclude: ["README.md"]),
         .target(
             name: "DagrouteCLI",
             dependencies: [
                 "DagrouteCore",
+                "Routing",
+                "Formats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -30,6 +36,8 @@ let package = Package(
         .executableTarget(name: "dagroute", dependencies: ["DagrouteCLI"]),
 
         .testTarget(name: "DagrouteCoreTests", dependencies: ["DagrouteCore"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "DagrouteCore"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Routing", "DagrouteCore"]),
         .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
     ],
     swiftLanguageModes: [.v6]

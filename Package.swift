@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(name: "dagroute", dependencies: ["DagrouteCLI"]),
 
         .testTarget(name: "DagrouteCoreTests", dependencies: ["DagrouteCore"]),
-        .testTarget(name: "RoutingTests", dependencies: ["Routing", "DagrouteCore"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Formats", "DagrouteCore"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Routing", "DagrouteCore"]),
         .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
     ],

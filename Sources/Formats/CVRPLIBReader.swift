@@ -4,8 +4,10 @@ import Routing
 
 /// Reader of CVRPLIB / TSPLIB `.vrp` files (`TYPE : CVRP`, `EDGE_WEIGHT_TYPE : EUC_2D`):
 /// header `KEY : value` lines, `NODE_COORD_SECTION`, `DEMAND_SECTION`, `DEPOT_SECTION` (ended by
-/// −1), `EOF`. Distances are Euclidean rounded to the nearest integer, as the set defines; the fleet
-/// is unlimited (one vehicle per customer available). Customers become depot deliveries.
+/// −1), `EOF`. Distances are Euclidean rounded to the nearest integer, as the set defines. The fleet
+/// is the `VEHICLES :` header or the `No of trucks: K` of the Augerat sets' COMMENT (their optima
+/// use exactly that many vehicles), else unlimited (one vehicle per customer, as for set X).
+/// Customers become depot deliveries.
 public enum CVRPLIBReader {
     public static func read(path: String) throws -> RoutingBenchmark {
         try parse(TokenLines.read(path))
@@ -85,7 +87,15 @@ public enum CVRPLIBReader {
             stops.append(Stop(location: id - 1))
             ids.append(id)
         }
-        let vehicles = [VehicleType(count: max(1, n - 1), capacity: Load(seats: capacity), startLocation: depot - 1,
+        var fleet = n - 1
+        if let (v, line) = header["VEHICLES"] {
+            guard let k = Int(v), k >= 1 else { throw t.error(line, nil, "expected VEHICLES to be a positive integer, found '\(v)'") }
+            fleet = k
+        } else if let comment = header["COMMENT"]?.0, let r = comment.range(of: "No of trucks:") {
+            let digits = comment[r.upperBound...].drop { $0 == " " }.prefix { $0.isNumber }
+            if let k = Int(digits), k >= 1 { fleet = k }
+        }
+        let vehicles = [VehicleType(count: max(1, fleet), capacity: Load(seats: capacity), startLocation: depot - 1,
                                     endLocation: depot - 1, costPerKm: 1000)]
         let problem = try RoutingProblem(stops: stops, requests: requests, vehicleTypes: vehicles,
                                          matrices: euclideanMatrices(points, scale: 1, nearestInteger: true), source: file)

@@ -3,7 +3,7 @@
 // Module layers (a module imports only from lower layers; see ../shared/DESIGN.md §3):
 //   1 CGLPK, CZlib, DagrouteCore
 //   2 GLPK, RoadNetwork
-//   3 Instance (care-domain values, instance reader/writer, region generator), TravelMatrix, Assignment
+//   3 Instance (care-domain values, instance reader/writer, region generator), TravelMatrix, Assignment, Routing
 //   4 Formats
 //   6 DagrouteCLI
 //   7 dagroute (executable)
@@ -26,9 +26,10 @@ let package = Package(
         .target(name: "Instance", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
         .target(name: "GLPK", dependencies: ["CGLPK", "DagrouteCore"], exclude: ["README.md"]),
         .target(name: "Assignment", dependencies: ["DagrouteCore", "GLPK"], exclude: ["README.md"]),
-        .target(name: "Formats", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
         .target(name: "RoadNetwork", dependencies: ["DagrouteCore", "CZlib"], exclude: ["README.md"]),
         .target(name: "TravelMatrix", dependencies: ["DagrouteCore", "RoadNetwork"], exclude: ["README.md"]),
+        .target(name: "Routing", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
+        .target(name: "Formats", dependencies: ["DagrouteCore", "Routing"], exclude: ["README.md"]),
         .target(
             name: "DagrouteCLI",
             dependencies: [
@@ -39,6 +40,7 @@ let package = Package(
                 "Formats",
                 "RoadNetwork",
                 "TravelMatrix",
+                "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -48,10 +50,11 @@ let package = Package(
         .testTarget(name: "DagrouteCoreTests", dependencies: ["DagrouteCore"]),
         .testTarget(name: "InstanceTests", dependencies: ["Instance"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK", "Formats", "CGLPK", "DagrouteCore"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "DagrouteCore"]),
         .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "GLPK", "Formats", "DagrouteCore"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork"]),
         .testTarget(name: "TravelMatrixTests", dependencies: ["TravelMatrix"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Formats", "DagrouteCore"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Routing", "DagrouteCore"]),
         .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,113 @@
+import DagrouteCore
+
+/// A position for a request in a route and the cost change of putting it there (euro cents).
+struct InsertionMove {
+    var delta: Double
+    var route: Int
+    /// The first stop goes before position `i`, the second (pairs) before position `j` of the
+    /// current route; `i <= j`.
+    var i: Int
+    var j: Int
+}
+
+extension SearchState {
+    /// True when a partial route summary can still be completed feasibly (peaks and lateness only grow).
+    @inline(__always) func partialOK(_ s: RouteSegment, _ rule: VehicleRules) -> Bool {
+        rule.isFeasible(s)
+    }
+
+    /// Calls `body` for every summary-feasible insertion of request `q` into route `r`, skipping
+    /// each position with probability `blink`.
+    @inline(__always)
+    func forEachInsertion(of q: Int, route r: Int, blink: Double, rng: inout SeededGenerator,
+                          _ body: (Double, Int, Int) -> Void) {
+        let rule = rules[slotType[r]]
+        let pre = prefix[r], suf = suffix[r]
+        let m = routes[r].count
+        let old = routeCost[r]
+        switch problem.requests[q].kind {
+        case let .depotDelivery(s), let .depotPickup(s):
+            let node = RouteSegment.stop(s, in: problem)
+            for i in 0...m {
+                if blink > 0 && rng.nextUnit() < blink { continue }
+                let a = RouteSegment.concat(pre[i], node, in: problem)
+                if !partialOK(a, rule) { continue }
+                let full = RouteSegment.concat(a, suf[i], in: problem)
+                if rule.isFeasible(full) { body(rule.cost(full) - old, i, i) }
+            }
+        case let .pickupDelivery(p, d):
+            let pick = RouteSegment.stop(p, in: problem), drop = RouteSegment.stop(d, in: problem)
+            let stops = routes[r]
+            for i in 0...m {
+                var seg = RouteSegment.concat(pre[i], pick, in: problem)
+                if !partialOK(seg, rule) { continue }
+                var j = i
+                while j <= m {
+                    if j > i {
+                        seg = .concat(seg, .stop(Int(stops[j - 1]), in: problem), in: problem)
+                        if !partialOK(seg, rule) { break }
+                    }
+                    if !(blink > 0 && rng.nextUnit() < blink) {
+                        let full = RouteSegment.concat(.concat(seg, drop, in: problem), suf[j], in: problem)
+                        if rule.isFeasible(full) { body(rule.cost(full) - old, i, j) }
+                    }
+                    j += 1
+                }
+            }
+        }
+    }
+
+    /// The stop sequence of route `r` after inserting request `q` at (`i`, `j`), in `scratch`.
+    func buildInsertion(_ q: Int, route r: Int, i: Int, j: Int) {
+        let st = problem.requests[q].stops
+        scratch.removeAll(keepingCapacity: true)
+        let stops = routes[r]
+        for k in 0...stops.count {
+            if k == i { scratch.append(Int32(st[0])) }
+            if st.count == 2 && k == j { scratch.append(Int32(st[1])) }
+            if k < stops.count { scratch.append(stops[k]) }
+        }
+    }
+
+    /// Routes worth trying for a new request: every non-empty slot and the first empty slot of
+    /// every vehicle type.
+    func candidateRoutes(into list: inout [Int]) {
+        list.removeAll(keepingCapacity: true)
+        var typeSeen = [Bool](repeating: false, count: rules.count)
+        for r in 0..<routes.count {
+            if routes[r].isEmpty {
+                let t = slotType[r]
+                if typeSeen[t] { continue }
+                typeSeen[t] = true
+            }
+            list.append(r)
+        }
+    }
+
+    /// The cheapest feasible insertion of request `q` into the routes in `routesToTry`, or nil.
+    /// With ride limits, candidates are verified by re-simulation from the cheapest up.
+    func bestInsertion(of q: Int, routesToTry: [Int], blink: Double, rng: inout SeededGenerator,
+                       candidates: inout [InsertionMove]) -> InsertionMove? {
+        var best: InsertionMove?
+        if !checkRides {
+            for r in routesToTry {
+                forEachInsertion(of: q, route: r, blink: blink, rng: &rng) { delta, i, j in
+                    if best == nil || delta < best!.delta { best = InsertionMove(delta: delta, route: r, i: i, j: j) }
+                }
+            }
+            return best
+        }
+        candidates.removeAll(keepingCapacity: true)
+        for r in routesToTry {
+            forEachInsertion(of: q, route: r, blink: blink, rng: &rng) { delta, i, j in
+                candidates.append(InsertionMove(delta: delta, route: r, i: i, j: j))
+            }
+        }
+        candidates.sort { $0.delta < $1.delta || ($0.delta == $1.delta && ($0.route, $0.i, $0.j) < ($1.route, $1.i, $1.j)) }
+        for c in candidates.prefix(40) {
+            buildInsertion(q, route: c.route, i: c.i, j: c.j)
+            if ridesFeasible(vehicleType: slotType[c.route], scratch) { return c }
+        }
+        return nil
+    }
+}

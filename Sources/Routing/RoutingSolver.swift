@@ -1,0 +1,153 @@
+import DagrouteCore
+import Foundation
+
+/// The routing solver: regret insertion, then iterated ruin-and-recreate (SISR) with simulated
+/// annealing and, for single-stop problems (CVRP, VRPTW), granular local search on every new best.
+/// Independent searches run on `parameters.threads` threads with seeds `seed`, `seed + 1`, …; the
+/// cheapest plan wins, ties going to the lower thread, so the same seed and thread count give the
+/// same answer under an iteration budget.
+public enum RoutingSolver {
+    /// Solves `problem`. Never throws for an unroutable request: it comes back in `unassigned`.
+    public static func solve(_ problem: RoutingProblem, parameters: SolverParameters = SolverParameters(),
+                             stop: StopCriterion, seed: UInt64, progress: DagrouteCore.Progress = .silent) -> RoutingResult {
+        let started = Date()
+        let reasons = impossibleRequests(problem)
+        let excluded = Set(reasons.keys)
+        let neighbours = NeighbourLists(problem, size: min(max(100, parameters.neighbours), max(0, problem.stops.count - 1)))
+        let threads = max(1, parameters.threads)
+        let outcomes = ThreadResults(count: threads)
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            let run = Search(problem: problem, excluded: excluded, neighbours: neighbours, parameters: parameters,
+                             stop: stop, seed: seed &+ UInt64(t), started: started, progress: t == 0 ? progress : .silent)
+            outcomes.set(t, run.run())
+        }
+        let all = outcomes.values
+        var winner = 0
+        for t in 1..<threads where all[t].objective < all[winner].objective { winner = t }
+        let state = SearchState(problem: problem, excluded: excluded)
+        state.restore(all[winner].routes)
+        var result = assemble(state, reasons: reasons)
+        result.statistics = SolverStatistics(iterations: all.reduce(0) { $0 + $1.iterations },
+                                             runtime: Date().timeIntervalSince(started), threads: threads,
+                                             bestIteration: all[winner].bestIteration)
+        return result
+    }
+
+    /// Requests that no vehicle type can serve even alone, with the reason.
+    static func impossibleRequests(_ problem: RoutingProblem) -> [Int: UnassignedReason] {
+        let scheduler = RouteScheduler(problem)
+        var out: [Int: UnassignedReason] = [:]
+        for (q, req) in problem.requests.enumerated() {
+            var fits = false, capacityOK = false
+            for (k, v) in problem.vehicleTypes.enumerated() where v.count > 0 {
+                let rule = VehicleRules(v)
+                var seg = rule.start
+                for s in req.stops { seg = .concat(seg, .stop(s, in: problem), in: problem) }
+                seg = .concat(seg, rule.end, in: problem)
+                if seg.maxSeats <= rule.seats && seg.maxWheelchairs <= rule.wheelchairs { capacityOK = true } else { continue }
+                let seq = req.stops.map { Int32($0) }
+                if rule.isFeasible(seg) && seq.withUnsafeBufferPointer({ scheduler.schedule(vehicle: k, stops: $0) }) { fits = true; break }
+            }
+            if !fits { out[q] = capacityOK ? .timeWindowOrRideTime : .capacity }
+        }
+        return out
+    }
+
+    /// Turns the routes of `state` into the public result (schedules, costs, unassigned).
+    static func assemble(_ state: SearchState, reasons: [Int: UnassignedReason]) -> RoutingResult {
+        var routes: [PlannedRoute] = []
+        var cost = CostBreakdown(fixed: 0, distance: 0, time: 0)
+        for r in 0..<state.routes.count where !state.routes[r].isEmpty {
+            let k = state.slotType[r], stops = state.routes[r], rule = state.rules[k]
+            let ok = stops.withUnsafeBufferPointer { state.scheduler.schedule(vehicle: k, stops: $0) }
+            let b = state.scheduler.b
+            let whole = state.whole(r)
+            let planned = PlannedRoute(vehicleType: k, stops: stops.map(Int.init), serviceStart: Array(b[1...stops.count]),
+                                       departure: state.scheduler.departure, arrival: b[stops.count + 1], distance: whole.distance)
+            precondition(ok || !rule.isFeasible(whole), "a summary-feasible route failed scheduling")
+            routes.append(planned)
+            cost.fixed += rule.fixed
+            cost.distance += rule.perMetre * Double(whole.distance)
+            cost.time += rule.perSecond * Double(planned.duration)
+        }
+        var unassigned = reasons.map { UnassignedRequest(request: $0.key, reason: $0.value) }
+        unassigned += state.unassigned.map { UnassignedRequest(request: $0, reason: .fleetExhausted) }
+        unassigned.sort { $0.request < $1.request }
+        return RoutingResult(routes: routes, cost: cost, unassigned: unassigned,
+                             statistics: SolverStatistics(iterations: 0, runtime: 0, threads: 1, bestIteration: 0))
+    }
+}
+
+/// What one thread's search found.
+struct ThreadOutcome: Sendable {
+    var routes: [[Int32]]
+    var objective: Double
+    var iterations: Int
+    var bestIteration: Int
+}
+
+/// Slots written by one thread each, read after all threads have finished.
+final class ThreadResults: @unchecked Sendable {
+    private var slots: [ThreadOutcome?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: ThreadOutcome) { lock.lock(); slots[i] = v; lock.unlock() }
+    var values: [ThreadOutcome] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+}
+
+/// One independent search (one thread).
+struct Search {
+    let problem: RoutingProblem
+    let excluded: Set<Int>
+    let neighbours: NeighbourLists
+    let parameters: SolverParameters
+    let stop: StopCriterion
+    let seed: UInt64
+    let started: Date
+    let progress: DagrouteCore.Progress
+
+    func run() -> ThreadOutcome {
+        var rng = SeededGenerator(seed: seed)
+        let state = SearchState(problem: problem, excluded: excluded)
+        state.regretConstruction()
+        let localSearch = problem.hasPairs ? nil : LocalSearch(state: state, neighbours: neighbours, size: parameters.neighbours)
+        localSearch?.run(rng: &rng)
+        var current = state.objective
+        var best = current, bestRoutes = state.snapshot(), bestIteration = 0
+        progress.say(String(format: "construction: cost %.2f, %d unassigned", current, state.unassigned.count))
+        // Temperatures scale with the mean cost of driving from the depot to a stop.
+        let rule = state.rules[0]
+        var meanLeg = 0.0
+        for s in problem.stops { meanLeg += rule.perMetre * Double(problem.distance(rule.start.first, s.location)) + rule.perSecond * Double(problem.duration(rule.start.first, s.location)) }
+        meanLeg /= Double(max(1, problem.stops.count))
+        let t0 = max(1e-9, parameters.startTemperature * meanLeg), tf = max(1e-12, parameters.endTemperature * meanLeg)
+        var iteration = 0, since = 0
+        var saved: [(Int, [Int32])] = [], candidates: [InsertionMove] = [], routeList: [Int] = []
+        var lastReport = 0.0
+        while true {
+            let elapsed = Date().timeIntervalSince(started)
+            if stop.isMet(iteration: iteration, sinceImprovement: since, elapsed: elapsed) { break }
+            let temperature = t0 * pow(tf / t0, stop.progress(iteration: iteration, elapsed: elapsed))
+            iteration += 1; since += 1
+            saved.removeAll(keepingCapacity: true)
+            let unassignedBefore = state.unassigned
+            state.ruin(neighbours: neighbours, params: parameters, rng: &rng, saved: &saved)
+            state.recreate(params: parameters, rng: &rng, saved: &saved, candidates: &candidates, routeList: &routeList)
+            let candidate = state.objective
+            if candidate < current - temperature * log(max(rng.nextUnit(), 1e-300)) {
+                current = candidate
+                if current < best - 1e-9 {
+                    if let localSearch { localSearch.run(rng: &rng); current = state.objective }
+                    best = current; bestRoutes = state.snapshot(); bestIteration = iteration; since = 0
+                }
+            } else {
+                state.undo(saved: saved, unassignedBefore: unassignedBefore)
+            }
+            if elapsed - lastReport >= 5 {
+                lastReport = elapsed
+                progress.say(String(format: "iteration %d: best %.2f, current %.2f", iteration, best, current))
+            }
+        }
+        return ThreadOutcome(routes: bestRoutes, objective: best, iterations: iteration, bestIteration: bestIteration)
+    }
+}

@@ -1,0 +1,100 @@
+import DagrouteCore
+import Foundation
+
+/// Nearest stops of every stop (by distance from its location), excluding its own request's stops:
+/// the adjacency of SISR's ruin and the granular neighbourhood of the local search.
+struct NeighbourLists: Sendable {
+    let lists: [[Int32]]
+    init(_ problem: RoutingProblem, size: Int) {
+        let n = problem.stops.count
+        var all: [[Int32]] = []
+        all.reserveCapacity(n)
+        for s in 0..<n {
+            let ls = problem.stops[s].location, own = problem.requestOfStop[s]
+            var cand = (0..<n).filter { problem.requestOfStop[$0] != own }
+            cand.sort { (problem.distance(ls, problem.stops[$0].location), $0) < (problem.distance(ls, problem.stops[$1].location), $1) }
+            all.append(cand.prefix(size).map { Int32($0) })
+        }
+        lists = all
+    }
+}
+
+extension SearchState {
+    /// SISR ruin (Christiaens & Vanden Berghe 2020): removes strings of consecutive stops from
+    /// routes near a random seed stop. Saves the stops of every route it changes in `saved`.
+    func ruin(neighbours: NeighbourLists, params: SolverParameters, rng: inout SeededGenerator,
+              saved: inout [(Int, [Int32])]) {
+        var assignedStops = 0, used = 0
+        for r in routes where !r.isEmpty { assignedStops += r.count; used += 1 }
+        guard used > 0 else { return }
+        let lsMax = min(Double(params.maxStringLength), Double(assignedStops) / Double(used))
+        let ksMax = 4 * Double(params.averageRemoved) / (1 + lsMax) - 1
+        let strings = Int(rng.nextUnit() * max(ksMax, 0)) + 1
+        var seed = Int(rng.next() % UInt64(problem.stops.count))
+        var tries = 0
+        while routeOf[seed] < 0 && tries < 4 * problem.stops.count { seed = Int(rng.next() % UInt64(problem.stops.count)); tries += 1 }
+        guard routeOf[seed] >= 0 else { return }
+        var ruined: [Int] = []
+        var removed: [Int] = []
+        func take(_ c: Int) {
+            let r = Int(routeOf[c])
+            if r < 0 || ruined.contains(r) { return }
+            let m = routes[r].count
+            let lMax = max(1, min(m, Int(lsMax)))
+            let l = Int(rng.nextUnit() * Double(lMax)) + 1
+            let pos = Int(positionOf[c])
+            let start = min(max(0, pos - Int(rng.next() % UInt64(l))), m - l)
+            for k in start..<(start + l) {
+                let q = Int(problem.requestOfStop[Int(routes[r][k])])
+                if !removed.contains(q) { removed.append(q) }
+            }
+            ruined.append(r)
+        }
+        take(seed)
+        for c in neighbours.lists[seed] where ruined.count < strings { take(Int(c)) }
+        for q in removed {
+            for s in problem.requests[q].stops {
+                let r = Int(routeOf[s])
+                if r >= 0 && !saved.contains(where: { $0.0 == r }) { saved.append((r, routes[r])) }
+            }
+        }
+        var touched: [Int] = []
+        remove(requests: removed, touched: &touched)
+    }
+
+    /// Greedy recreate with blinks: inserts every unassigned request, in an order drawn from
+    /// random / largest load / farthest from depot / closest to depot (weights 4 : 4 : 2 : 1), at its
+    /// cheapest feasible position. Saves the stops of every route it changes in `saved`.
+    func recreate(params: SolverParameters, rng: inout SeededGenerator, saved: inout [(Int, [Int32])],
+                  candidates: inout [InsertionMove], routeList: inout [Int]) {
+        var order = unassigned
+        let depot = rules[0].start.first
+        func key(_ q: Int) -> Int {
+            let s = problem.requests[q].stops[0]
+            return problem.distance(depot, problem.stops[s].location)
+        }
+        let pick = rng.next() % 11
+        if pick < 4 {
+            order.shuffle(using: &rng)
+        } else if pick < 8 {
+            order.sort { (problem.requests[$0].load.seats + problem.requests[$0].load.wheelchairs, -$0) > (problem.requests[$1].load.seats + problem.requests[$1].load.wheelchairs, -$1) }
+        } else if pick < 10 {
+            order.sort { (key($0), -$0) > (key($1), -$1) }
+        } else {
+            order.sort { (key($0), $0) < (key($1), $1) }
+        }
+        for q in order {
+            candidateRoutes(into: &routeList)
+            guard let move = bestInsertion(of: q, routesToTry: routeList, blink: params.blinkRate, rng: &rng, candidates: &candidates) else { continue }
+            if !saved.contains(where: { $0.0 == move.route }) { saved.append((move.route, routes[move.route])) }
+            insert(q, route: move.route, i: move.i, j: move.j)
+        }
+    }
+
+    /// Undoes an iteration: puts back the saved routes and the unassigned list from before.
+    func undo(saved: [(Int, [Int32])], unassignedBefore: [Int]) {
+        for q in unassignedBefore { for s in problem.requests[q].stops { routeOf[s] = -1 } }
+        for (r, stops) in saved { routes[r] = stops; refresh(r) }
+        unassigned = unassignedBefore
+    }
+}

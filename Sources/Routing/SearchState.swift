@@ -1,0 +1,143 @@
+import DagrouteCore
+
+/// The mutable state of one search: routes of every vehicle slot with prefix and suffix summaries,
+/// which requests are unassigned, and reusable scratch space. Private to the solver.
+final class SearchState {
+    let problem: RoutingProblem
+    let rules: [VehicleRules]
+    /// Vehicle type of every route slot.
+    let slotType: [Int]
+    /// First slot of every vehicle type (slots of one type are contiguous).
+    let firstSlotOfType: [Int]
+    /// Stops in visiting order per slot.
+    var routes: [[Int32]]
+    /// prefix[r][k] = start depot ⊕ first k stops; suffix[r][k] = stops k… ⊕ end depot (k = 0…m).
+    var prefix: [[RouteSegment]]
+    var suffix: [[RouteSegment]]
+    /// Cost of every route in euro cents (0 when empty).
+    var routeCost: [Double]
+    /// Slot and position of every stop (−1 when its request is unassigned).
+    var routeOf: [Int32]
+    var positionOf: [Int32]
+    /// Requests to route that are currently unassigned (excluding those impossible alone).
+    var unassigned: [Int]
+    /// Requests that cannot be served even alone; never inserted.
+    let excluded: Set<Int>
+    /// Cost charged per unassigned request, euro cents.
+    let unassignedPenalty: Double
+    /// True when some route may contain a ride-limited request (routes are then re-simulated).
+    let checkRides: Bool
+    let scheduler: RouteScheduler
+    /// Scratch sequence for simulations.
+    var scratch: [Int32] = []
+
+    init(problem: RoutingProblem, excluded: Set<Int>) {
+        self.problem = problem
+        let rules = problem.vehicleTypes.map(VehicleRules.init)
+        self.rules = rules
+        var types: [Int] = [], first: [Int] = []
+        for (k, v) in problem.vehicleTypes.enumerated() { first.append(types.count); types += Array(repeating: k, count: v.count) }
+        slotType = types; firstSlotOfType = first
+        routes = Array(repeating: [], count: types.count)
+        prefix = types.map { [rules[$0].start] }
+        suffix = types.map { [rules[$0].end] }
+        routeCost = Array(repeating: 0, count: types.count)
+        routeOf = Array(repeating: -1, count: problem.stops.count)
+        positionOf = routeOf
+        self.excluded = excluded
+        unassigned = (0..<problem.requests.count).filter { !excluded.contains($0) }
+        // A request left out must cost more than serving it with a vehicle of its own.
+        var maxRoute = 0.0
+        for r in rules {
+            var far = 0
+            for s in problem.stops { far = max(far, problem.distance(r.start.first, s.location) + problem.distance(s.location, r.end.first)) }
+            maxRoute = max(maxRoute, r.fixed + r.perMetre * Double(far) * 2 + r.perSecond * 86_400 * 2)
+        }
+        unassignedPenalty = 10 * maxRoute + 1_000_000
+        checkRides = problem.hasRideLimits
+        scheduler = RouteScheduler(problem)
+    }
+
+    /// Total cost plus the penalty for unassigned requests.
+    var objective: Double {
+        var c = 0.0
+        for x in routeCost { c += x }
+        return c + unassignedPenalty * Double(unassigned.count)
+    }
+
+    /// Recomputes the summaries, cost and positions of route `r` from `routes[r]`.
+    func refresh(_ r: Int) {
+        let rule = rules[slotType[r]]
+        let stops = routes[r]
+        var pre = prefix[r], suf = suffix[r]
+        pre.removeAll(keepingCapacity: true); suf.removeAll(keepingCapacity: true)
+        pre.append(rule.start)
+        for (k, s) in stops.enumerated() {
+            pre.append(.concat(pre[k], .stop(Int(s), in: problem), in: problem))
+            routeOf[Int(s)] = Int32(r); positionOf[Int(s)] = Int32(k)
+        }
+        suf.append(rule.end)
+        for s in stops.reversed() { suf.append(.concat(.stop(Int(s), in: problem), suf[suf.count - 1], in: problem)) }
+        suf.reverse()
+        prefix[r] = pre; suffix[r] = suf
+        routeCost[r] = stops.isEmpty ? 0 : rule.cost(RouteSegment.concat(pre[stops.count], rule.end, in: problem))
+    }
+
+    /// The summary of a whole route `r`.
+    @inline(__always) func whole(_ r: Int) -> RouteSegment { suffix[r][0].withStart(prefix[r][0], problem) }
+
+    /// True when route `r` with the stop sequence `stops` meets ride-time limits (and windows);
+    /// always true when the problem has no ride limits.
+    func ridesFeasible(vehicleType: Int, _ stops: [Int32]) -> Bool {
+        guard checkRides else { return true }
+        return stops.withUnsafeBufferPointer { scheduler.schedule(vehicle: vehicleType, stops: $0) }
+    }
+
+    /// Removes `requests` from their routes; they become unassigned. Returns the routes changed.
+    func remove(requests: [Int], touched: inout [Int]) {
+        var changed: [Int] = []
+        for q in requests {
+            for s in problem.requests[q].stops {
+                let r = Int(routeOf[s])
+                if r >= 0 && !changed.contains(r) { changed.append(r) }
+                routeOf[s] = -1
+            }
+            unassigned.append(q)
+        }
+        for r in changed {
+            if !touched.contains(r) { touched.append(r) }
+            routes[r].removeAll { routeOf[Int($0)] < 0 }
+            refresh(r)
+        }
+    }
+
+    /// Inserts request `q` into route `r`: its first stop before position `i`, its second (if any)
+    /// before position `j` of the original route (`i <= j`).
+    func insert(_ q: Int, route r: Int, i: Int, j: Int) {
+        let st = problem.requests[q].stops
+        if st.count == 2 {
+            routes[r].insert(Int32(st[1]), at: j)
+            routes[r].insert(Int32(st[0]), at: i)
+        } else {
+            routes[r].insert(Int32(st[0]), at: i)
+        }
+        if let k = unassigned.firstIndex(of: q) { unassigned.remove(at: k) }
+        refresh(r)
+    }
+
+    /// A copy of the routes, to restore the best plan.
+    func snapshot() -> [[Int32]] { routes }
+
+    /// Restores routes from `saved` (all slots) and recomputes everything derived.
+    func restore(_ saved: [[Int32]]) {
+        routes = saved
+        for s in 0..<routeOf.count { routeOf[s] = -1 }
+        for r in 0..<routes.count { refresh(r) }
+        unassigned = (0..<problem.requests.count).filter { q in !excluded.contains(q) && routeOf[problem.requests[q].stops[0]] < 0 }
+    }
+}
+
+extension RouteSegment {
+    /// `start ⊕ self`.
+    @inline(__always) func withStart(_ start: RouteSegment, _ p: RoutingProblem) -> RouteSegment { .concat(start, self, in: p) }
+}

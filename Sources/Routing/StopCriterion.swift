@@ -1,0 +1,56 @@
+/// When a search stops. Small values combined with `anyOf`.
+public indirect enum StopCriterion: Sendable, Hashable {
+    /// Wall-clock seconds since the solve started.
+    case maxRuntime(Double)
+    /// Ruin-and-recreate iterations (per thread).
+    case maxIterations(Int)
+    /// Iterations (per thread) without improving that thread's best plan.
+    case noImprovement(Int)
+    /// Stops as soon as any of these stops.
+    case anyOf([StopCriterion])
+
+    /// True when the search must stop.
+    func isMet(iteration: Int, sinceImprovement: Int, elapsed: Double) -> Bool {
+        switch self {
+        case .maxRuntime(let s): return elapsed >= s
+        case .maxIterations(let n): return iteration >= n
+        case .noImprovement(let n): return sinceImprovement >= n
+        case .anyOf(let all): return all.contains { $0.isMet(iteration: iteration, sinceImprovement: sinceImprovement, elapsed: elapsed) }
+        }
+    }
+
+    /// How far the search is, 0…1, for cooling schedules (the largest fraction among runtime and
+    /// iteration budgets; 0 when there is none).
+    func progress(iteration: Int, elapsed: Double) -> Double {
+        switch self {
+        case .maxRuntime(let s): return s > 0 ? min(1, elapsed / s) : 1
+        case .maxIterations(let n): return n > 0 ? min(1, Double(iteration) / Double(n)) : 1
+        case .noImprovement: return 0
+        case .anyOf(let all): return all.map { $0.progress(iteration: iteration, elapsed: elapsed) }.max() ?? 0
+        }
+    }
+}
+
+/// Tuning of the search; the defaults are the ones benchmarked.
+public struct SolverParameters: Sendable, Hashable {
+    /// Independent searches run in parallel (seeds `seed`, `seed + 1`, …); at least 1.
+    public var threads: Int
+    /// Mean number of requests removed by one ruin (SISR's c̄).
+    public var averageRemoved: Int
+    /// Longest string removed from one route (SISR's L_max).
+    public var maxStringLength: Int
+    /// Probability of skipping an insertion position (SISR's blink rate).
+    public var blinkRate: Double
+    /// Start and end temperature of simulated annealing, as fractions of the mean depot-to-stop
+    /// distance cost.
+    public var startTemperature: Double
+    public var endTemperature: Double
+    /// Granular neighbourhood size of the local search.
+    public var neighbours: Int
+    public init(threads: Int = 1, averageRemoved: Int = 10, maxStringLength: Int = 10, blinkRate: Double = 0.01,
+                startTemperature: Double = 0.2, endTemperature: Double = 0.002, neighbours: Int = 20) {
+        self.threads = threads; self.averageRemoved = averageRemoved; self.maxStringLength = maxStringLength
+        self.blinkRate = blinkRate; self.startTemperature = startTemperature; self.endTemperature = endTemperature
+        self.neighbours = neighbours
+    }
+}

@@ -1,0 +1,159 @@
+import DagrouteCore
+@testable import Routing
+import XCTest
+
+/// The slow twin: every local-search move priced in O(1) (or O(route)) from segment summaries must
+/// equal a full re-simulation of the changed routes, and be called infeasible exactly when the
+/// simulation finds a broken window, shift, duration or capacity.
+final class MoveEvaluationTests: XCTestCase {
+    /// A random problem with time windows, two load dimensions, depot deliveries and pickups, and two
+    /// vehicle types with different depots, costs and capacities.
+    static func randomProblem(seed: UInt64, stops n: Int = 30) throws -> RoutingProblem {
+        var rng = SeededGenerator(seed: seed)
+        let locations = n + 2
+        let pts = (0..<locations).map { _ in (Double(rng.next() % 100), Double(rng.next() % 100)) }
+        var dist = [Int](repeating: 0, count: locations * locations), time = dist
+        for i in 0..<locations { for j in 0..<locations {
+            let d = ((pts[i].0 - pts[j].0) * (pts[i].0 - pts[j].0) + (pts[i].1 - pts[j].1) * (pts[i].1 - pts[j].1)).squareRoot()
+            dist[i * locations + j] = Int(d * 100); time[i * locations + j] = Int(d * 10)
+        } }
+        var stops: [Stop] = [], requests: [Request] = []
+        for k in 0..<n {
+            let open = Int(rng.next() % 3000), width = rng.next() % 3 == 0 ? 100_000 : 400 + Int(rng.next() % 1500)
+            stops.append(Stop(location: k + 2, service: 30 + Int(rng.next() % 60), earliest: open, latest: open + width))
+            let load = Load(seats: 1 + Int(rng.next() % 3), wheelchairs: rng.next() % 4 == 0 ? 1 : 0)
+            requests.append(Request(rng.next() % 5 == 0 ? .depotPickup(stop: k) : .depotDelivery(stop: k), load: load))
+        }
+        let fleet = [
+            VehicleType(count: 5, capacity: Load(seats: 8, wheelchairs: 1), startLocation: 0, endLocation: 0,
+                        shiftStart: 0, shiftEnd: 9000, maxDuration: 7000, fixedCost: 5000, costPerHour: 3000, costPerKm: 40),
+            VehicleType(count: 4, capacity: Load(seats: 5, wheelchairs: 2), startLocation: 1, endLocation: 0,
+                        shiftStart: 500, shiftEnd: 8000, fixedCost: 8000, costPerHour: 2500, costPerKm: 60),
+        ]
+        return try RoutingProblem(stops: stops, requests: requests, vehicleTypes: fleet,
+                                  matrices: TravelMatrices(count: locations, distance: dist, duration: time))
+    }
+
+    /// Cost of a route by plain simulation (latest feasible departure found by bisection, which
+    /// minimises the duration), or nil when a window, the shift, the duration or a capacity is broken.
+    static func simulate(_ p: RoutingProblem, type k: Int, _ stops: [Int32]) -> Double? {
+        if stops.isEmpty { return 0 }
+        let v = p.vehicleTypes[k]
+        var seats = 0, chairs = 0
+        for s in stops { if case .depotDelivery = p.requests[Int(p.requestOfStop[Int(s)])].kind { seats += p.requests[Int(p.requestOfStop[Int(s)])].load.seats; chairs += p.requests[Int(p.requestOfStop[Int(s)])].load.wheelchairs } }
+        if seats > v.capacity.seats || chairs > v.capacity.wheelchairs { return nil }
+        for s in stops {
+            let req = p.requests[Int(p.requestOfStop[Int(s)])]
+            if case .depotDelivery = req.kind { seats -= req.load.seats; chairs -= req.load.wheelchairs } else { seats += req.load.seats; chairs += req.load.wheelchairs }
+            if seats > v.capacity.seats || chairs > v.capacity.wheelchairs { return nil }
+        }
+        func end(departing dep: Int) -> Int? {
+            var t = dep, at = v.startLocation
+            for s in stops {
+                let st = p.stops[Int(s)]
+                t = max(t + p.duration(at, st.location), st.earliest)
+                if t > st.latest { return nil }
+                t += st.service; at = st.location
+            }
+            t += p.duration(at, v.endLocation)
+            return t <= v.shiftEnd ? t : nil
+        }
+        guard end(departing: v.shiftStart) != nil else { return nil }
+        var lo = v.shiftStart, hi = v.shiftEnd
+        while lo < hi { let mid = (lo + hi + 1) / 2; if end(departing: mid) != nil { lo = mid } else { hi = mid - 1 } }
+        let duration = end(departing: lo)! - lo
+        if let md = v.maxDuration, duration > md { return nil }
+        var dist = 0, at = v.startLocation
+        for s in stops { dist += p.distance(at, p.stops[Int(s)].location); at = p.stops[Int(s)].location }
+        dist += p.distance(at, v.endLocation)
+        return v.fixedCost + v.costPerKm * Double(dist) / 1000 + v.costPerHour * Double(duration) / 3600
+    }
+
+    static func totalCost(_ p: RoutingProblem, _ state: SearchState) -> Double? {
+        var total = 0.0
+        for r in 0..<state.routes.count {
+            guard let c = simulate(p, type: state.slotType[r], state.routes[r]) else { return nil }
+            total += c
+        }
+        return total
+    }
+
+    func testSegmentConcatenationMatchesSimulation() throws {
+        for seed in 1...5 as ClosedRange<UInt64> {
+            let p = try Self.randomProblem(seed: seed)
+            var rng = SeededGenerator(seed: seed)
+            let state = SearchState(problem: p, excluded: [])
+            for _ in 0..<200 {
+                let r = Int(rng.next() % UInt64(state.routes.count))
+                var seq = (0..<p.stops.count).map(Int32.init).filter { _ in rng.next() % 6 == 0 }
+                seq.shuffle(using: &rng)
+                state.routes[r] = seq
+                state.refresh(r)
+                let whole = state.whole(r), rule = state.rules[state.slotType[r]]
+                let fast: Double? = seq.isEmpty ? 0 : (rule.isFeasible(whole) ? rule.cost(whole) : nil)
+                let slow = Self.simulate(p, type: state.slotType[r], seq)
+                XCTAssertEqual(fast == nil, slow == nil, "feasibility of \(seq) on type \(state.slotType[r])")
+                if let fast, let slow { XCTAssertEqual(fast, slow, accuracy: 1e-6) }
+                state.routes[r] = []; state.refresh(r)
+            }
+        }
+    }
+
+    func testMoveEvaluationMatchesResimulation() throws {
+        var checked = 0, feasibleMoves = 0
+        for seed in 1...6 as ClosedRange<UInt64> {
+            let p = try Self.randomProblem(seed: seed)
+            let state = SearchState(problem: p, excluded: [])
+            state.regretConstruction()
+            let neighbours = NeighbourLists(p, size: 10)
+            let ls = LocalSearch(state: state, neighbours: neighbours, size: 10)
+            var rng = SeededGenerator(seed: seed &* 7)
+            for _ in 0..<3000 {
+                let routed = (0..<p.stops.count).filter { state.routeOf[$0] >= 0 }
+                guard routed.count >= 2 else { break }
+                let u = routed[Int(rng.next() % UInt64(routed.count))]
+                var v = routed[Int(rng.next() % UInt64(routed.count))]
+                if u == v { continue }
+                let ru = Int(state.routeOf[u]), rv = Int(state.routeOf[v])
+                let pu = Int(state.positionOf[u]), pv = Int(state.positionOf[v])
+                let before = try XCTUnwrap(Self.totalCost(p, state), "the state must stay feasible")
+                let saved = state.snapshot()
+                let op = rng.next() % 6
+                var delta: Double?
+                switch op {
+                case 0, 1:
+                    let len = Int(rng.next() % 3) + 1
+                    if op == 1 { guard pv == 0 else { continue }; v = -1 - v }
+                    let at = op == 1 ? -1 : pv
+                    if pu + len > state.routes[ru].count || (ru == rv && at >= pu - 1 && at < pu + len) { continue }
+                    delta = ls.relocate(u, length: len, after: v); ls.applyRelocate(u, length: len, after: v)
+                case 2:
+                    delta = ls.swap(u, v); ls.applySwap(u, v)
+                case 3:
+                    let eu = p.vehicleTypes[state.slotType[ru]].endLocation, ev = p.vehicleTypes[state.slotType[rv]].endLocation
+                    if ru == rv || eu != ev || p.vehicleTypes[state.slotType[ru]].shiftEnd != p.vehicleTypes[state.slotType[rv]].shiftEnd
+                        || p.vehicleTypes[state.slotType[ru]].shiftStart != p.vehicleTypes[state.slotType[rv]].shiftStart { continue }
+                    delta = ls.twoOptStar(u, v); ls.applyTwoOptStar(u, v)
+                case 4:
+                    if ru != rv || pv <= pu + 1 { continue }
+                    delta = ls.twoOpt(u, v); ls.applyTwoOpt(u, v)
+                default:
+                    guard let r = (0..<state.routes.count).first(where: { state.routes[$0].isEmpty }) else { continue }
+                    if state.slotType[ru] == state.slotType[r] && state.routes[ru].count == 1 { continue }
+                    delta = ls.moveToRoute(u, r); ls.applyMoveToRoute(u, r)
+                }
+                checked += 1
+                let after = Self.totalCost(p, state)
+                XCTAssertEqual(delta == nil, after == nil, "move \(op) on \(u), \(v): evaluator and simulation disagree on feasibility")
+                if let delta, let after {
+                    feasibleMoves += 1
+                    XCTAssertEqual(delta, after - before, accuracy: 1e-6, "move \(op) on \(u), \(v)")
+                    if rng.next() % 2 == 0 { continue }   // keep the move: later moves start elsewhere
+                }
+                state.restore(saved)
+            }
+        }
+        XCTAssertGreaterThan(checked, 3000)
+        XCTAssertGreaterThan(feasibleMoves, 200)
+    }
+}

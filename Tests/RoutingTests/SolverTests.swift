@@ -1,0 +1,86 @@
+import DagrouteCore
+import Formats
+@testable import Routing
+import XCTest
+
+/// The solver on small benchmark instances with proven optima (iteration budgets, not time, so the
+/// outcome is deterministic), every result re-checked by `SolutionChecker`.
+final class SolverTests: XCTestCase {
+    static let instances = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/instances")
+
+    static func path(_ relative: String) -> String { instances.appendingPathComponent(relative).path }
+
+    private func solve(_ b: RoutingBenchmark, iterations: Int, seed: UInt64 = 1, threads: Int = 1) -> RoutingResult {
+        let result = RoutingSolver.solve(b.problem, parameters: SolverParameters(threads: threads),
+                                         stop: .maxIterations(iterations), seed: seed)
+        SolutionChecker.assertValid(b.problem, result)
+        XCTAssertEqual(result.unassigned, [])
+        return result
+    }
+
+    func testCVRPSmallInstancesReachTheirOptima() throws {
+        for (file, optimum, iterations) in [("cvrp/P/P-n16-k8.vrp", 450.0, 5000), ("cvrp/A/A-n32-k5.vrp", 784.0, 3000),
+                                            ("cvrp/P/P-n22-k8.vrp", 603.0, 3000)] {
+            let b = try CVRPLIBReader.read(path: Self.path(file))
+            let result = solve(b, iterations: iterations)
+            XCTAssertEqual(b.objective(result.routes), optimum, file)
+            XCTAssertEqual(result.cost.total, optimum, accuracy: 1e-9, "cost in the model equals the set's objective")
+        }
+    }
+
+    func testSolomonC101ReachesBestKnown() throws {
+        let b = try SolomonReader.read(path: Self.path("vrptw/solomon/C101.txt"))
+        let result = solve(b, iterations: 100)
+        XCTAssertEqual(b.objective(result.routes), 828.94, accuracy: 0.005)
+        XCTAssertEqual(result.routes.count, 10)
+    }
+
+    func testCordeauA216ReachesItsOptimum() throws {
+        let b = try CordeauReader.read(path: Self.path("darp/cordeau2006/a2-16.txt"))
+        let result = solve(b, iterations: 2000)
+        XCTAssertEqual(b.objective(result.routes), 294.25, accuracy: 0.005)
+        XCTAssertLessThanOrEqual(result.routes.count, 2)
+    }
+
+    func testSameSeedAndThreadsGiveTheSameAnswer() throws {
+        let b = try CVRPLIBReader.read(path: Self.path("cvrp/A/A-n33-k6.vrp"))
+        let one = solve(b, iterations: 300, seed: 7, threads: 2)
+        let two = solve(b, iterations: 300, seed: 7, threads: 2)
+        XCTAssertEqual(one.routes, two.routes)
+        XCTAssertEqual(one.statistics.iterations, 600)
+    }
+
+    /// Requests that cannot be served come back with the reason, the rest is routed.
+    func testUnservableRequestsComeBackWithReasons() throws {
+        let n = 5
+        var dist = [Int](repeating: 0, count: n * n)
+        for i in 0..<n { for j in 0..<n { dist[i * n + j] = abs(i - j) * 1000 } }
+        let m = TravelMatrices(count: n, distance: dist, duration: dist.map { $0 / 10 })
+        let stops = (1..<n).flatMap { [Stop(location: $0, service: 60), Stop(location: 0, service: 60)] }
+        var requests = (0..<(n - 1)).map { Request(.pickupDelivery(pickup: 2 * $0, delivery: 2 * $0 + 1), load: Load(seats: 1), maxRideTime: 3600) }
+        requests[0].load = Load(seats: 0, wheelchairs: 1)                  // no wheelchair places
+        requests[1].maxRideTime = 10                                          // 200 s of driving > 10 s
+        let fleet = [VehicleType(count: 1, capacity: Load(seats: 1), startLocation: 0, endLocation: 0, costPerKm: 30)]
+        let p = try RoutingProblem(stops: stops, requests: requests, vehicleTypes: fleet, matrices: m)
+        let result = RoutingSolver.solve(p, stop: .maxIterations(200), seed: 3)
+        SolutionChecker.assertValid(p, result)
+        XCTAssertEqual(result.unassigned.first { $0.request == 0 }?.reason, .capacity)
+        XCTAssertEqual(result.unassigned.first { $0.request == 1 }?.reason, .timeWindowOrRideTime)
+        XCTAssertEqual(result.unassigned.count, 2, "one seat carries requests 2 and 3 one after the other")
+        XCTAssertEqual(result.routes.count, 1)
+    }
+
+    func testInvalidProblemsAreInputErrors() {
+        let m = TravelMatrices(count: 2, distance: [0, 1, 1, 0], duration: [0, 1, 1, 0])
+        XCTAssertThrowsError(try RoutingProblem(stops: [Stop(location: 5, earliest: 10, latest: 5)],
+                                                requests: [Request(.depotDelivery(stop: 0), load: Load(seats: -1))],
+                                                vehicleTypes: [VehicleType(count: 1, capacity: Load(seats: 1), startLocation: 0, endLocation: 0)],
+                                                matrices: m)) { error in
+            guard case let DagrouteError.input(ds) = error else { return XCTFail("expected an input error") }
+            XCTAssertEqual(ds.count, 3, "\(ds)")
+            XCTAssertTrue(ds.allSatisfy { $0.message.hasPrefix("expected") })
+        }
+    }
+}

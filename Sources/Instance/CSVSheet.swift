@@ -181,7 +181,7 @@ final class CSVSheet {
     }
 
     /// Snapshot of the error count, to tell whether a row produced errors.
-    var errorCount: Int { sink.errors.count }
+    var errorCount: Int { sink.errorCount }
 
     static func format(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : "\(d)" }
 }

@@ -48,9 +48,8 @@ enum SettingsCoding {
         var scenarios: [ScenarioSpec] = []
         if let list = root.array("scenarios") {
             for (i, item) in list.enumerated() {
-                if let s = ObjectView(item, path: "scenarios[\(i)]", sink: sink), let spec = scenario(s, positions: &positions) {
-                    scenarios.append(spec)
-                }
+                // A non-object entry is reported; an empty placeholder keeps the indices of later ones.
+                scenarios.append(ObjectView(item, path: "scenarios[\(i)]", sink: sink).map { scenario($0, positions: &positions) } ?? ScenarioSpec(name: ""))
             }
         }
         let settings = Settings(
@@ -75,10 +74,12 @@ enum SettingsCoding {
                               cap: o.has("cap_min") ? o.minutes("cap_min", .zero, positive: true) : nil)
     }
 
-    private static func scenario(_ o: ObjectView, positions: inout JSONPositions) -> ScenarioSpec? {
+    private static func scenario(_ o: ObjectView, positions: inout JSONPositions) -> ScenarioSpec {
         o.allow(["name", "description", "close_locations", "open_locations", "capacity_changes", "exit_providers",
                  "transport", "reassign", "clients_may_change_provider", "keep_groups_together", "ride_time"])
-        guard let name = o.string("name", required: true) else { return nil }
+        // A scenario without a name is reported and kept, so later scenarios keep their index.
+        let name = o.string("name", required: true) ?? ""
+        positions[o.path + ".name"] = o.position("name")
         var changes: [CapacityChange] = []
         for (j, item) in (o.array("capacity_changes") ?? []).enumerated() {
             guard let c = ObjectView(item, path: o.path + ".capacity_changes[\(j)]", sink: o.sink) else { continue }

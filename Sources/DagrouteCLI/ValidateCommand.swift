@@ -44,6 +44,11 @@ struct Validate: ParsableCommand {
         clients_may_change_provider, keep_groups_together, ride_time}. Example:
           {"ride_time": {"extra_min": 15}, "scenarios": [{"name": "close-L03", "close_locations": ["L03"]}]}
 
+        postcodes.csv — optional: clients may give a 'postcode' column instead of a position; it is
+        looked up in this user-supplied table on this machine (no address ever leaves it):
+          postcode,lat,lon
+          1211AB,52.230100,5.170200
+
         Every error is listed as file:line:column (column = field number) with what was expected
         and what was found; exit code 2 when there is any error. Warnings (positions outside the
         Netherlands, ignored columns, …) go to stderr and do not fail validation.

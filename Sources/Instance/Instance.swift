@@ -52,7 +52,7 @@ public struct Instance: Sendable {
 
     /// The locations (open or candidate) that can serve `client`.
     public func compatibleLocations(for client: Client) -> [Location] {
-        locations.filter { $0.status != .closed && $0.accepts(client) }
+        locations.filter { $0.accepts(client) }
     }
 }
 

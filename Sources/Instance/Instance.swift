@@ -103,6 +103,8 @@ struct InstanceChecks {
             }
         }
 
+        overCapacityWarnings(locationById)
+
         firstLine = [:]
         for (i, v) in fleet.enumerated() {
             if let first = firstLine[v.id] {
@@ -137,6 +139,32 @@ struct InstanceChecks {
                 settingsError(base + ".exit_providers[\(j)]", "expected a provider that has a location in locations.csv, found \"\(p)\"")
             }
         }
+    }
+
+    /// Warns where today's assignment (current locations) exceeds a location's capacity on some
+    /// weekday and slot: the status quo is then not a feasible plan as given.
+    private func overCapacityWarnings(_ locationById: [String: Location]) {
+        var load: [String: [Int]] = [:]   // location id → load per (weekday × 2 + slot)
+        for c in clients {
+            guard let id = c.currentLocation, locationById[id] != nil else { continue }
+            var row = load[id] ?? Array(repeating: 0, count: Weekday.allCases.count * 2)
+            for d in c.days { for slot in c.dayPart.slots { row[Self.slotIndex(d, slot)] += 1 } }
+            load[id] = row
+        }
+        for (i, l) in locations.enumerated() {
+            guard let row = load[l.id] else { continue }
+            let over = Weekday.allCases.flatMap { d in [DayPart.morning, .afternoon].map { (d, $0) } }
+                .filter { row[Self.slotIndex($0.0, $0.1)] > l.capacity(on: $0.0) }
+            guard let first = over.first else { continue }
+            let used = row[Self.slotIndex(first.0, first.1)]
+            warning(map.locations, i, "capacity", "expected at most \(l.capacity(on: first.0)) current clients per slot, found \(used) on "
+                    + "\(first.0.rawValue) \(first.1.rawValue)" + (over.count > 1 ? " and \(over.count - 1) more slots over capacity" : "")
+                    + " (the status quo exceeds capacity)", id: l.id)
+        }
+    }
+
+    private static func slotIndex(_ d: Weekday, _ slot: DayPart) -> Int {
+        Weekday.allCases.firstIndex(of: d)! * 2 + (slot == .morning ? 0 : 1)
     }
 
     static func needs(_ c: Client) -> String {

@@ -132,6 +132,18 @@ final class InstanceReaderTests: XCTestCase {
         ])
     }
 
+    func testStatusQuoOverCapacityIsAWarningOnTheLocation() throws {
+        var files = Fixture.valid
+        files["clients.csv"] = "id,lat,lon,municipality,target_group,product,wheelchair,days,daypart,provider,current_location\n"
+            + (1...7).map { "O\($0),52.22,5.17,Hilversum,pg,basis,0,mon;fri,day,p1,L1\n" }.joined()
+        let dir = try Fixture.folder(files)
+        defer { Fixture.remove(dir) }
+        let i = try InstanceReader.read(folder: dir)
+        XCTAssertEqual(i.warnings.map(\.description), [
+            "locations.csv:2:6: warning [capacity]: expected at most 6 current clients per slot, found 7 on fri morning and 1 more slots over capacity (the status quo exceeds capacity)",
+        ])
+    }
+
     func testJSONSyntaxErrorNamesLineAndColumn() throws {
         var files = Fixture.valid
         files["settings.json"] = "{\n  \"working_days_per_year\": 250,,\n}\n"

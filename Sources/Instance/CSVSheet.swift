@@ -74,7 +74,7 @@ final class CSVSheet {
     /// The trimmed field, or nil when the column is absent.
     func text(_ row: CSVTable.Row, _ name: String) -> String? {
         guard let c = columns[name] else { return nil }
-        return row.fields[c - 1].trimmingCharacters(in: .whitespaces)
+        return row.fields[c - 1].trimmedSpaces
     }
 
     /// The trimmed field; an empty field (or absent column) is an error.

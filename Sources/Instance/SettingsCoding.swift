@@ -189,10 +189,10 @@ enum SettingsCoding {
                 if required { fail(k, "expected a member \"\(k)\", found none") }
                 return nil
             }
-            guard case .string(let s) = m.value, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard case .string(let s) = m.value, !s.trimmedSpaces.isEmpty else {
                 fail(k, "expected a non-empty string, found \(m.found)"); return nil
             }
-            return s.trimmingCharacters(in: .whitespaces)
+            return s.trimmedSpaces
         }
 
         func strings(_ k: String, positions: inout JSONPositions) -> [String] {

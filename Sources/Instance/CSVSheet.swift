@@ -56,8 +56,9 @@ final class CSVSheet {
                 sink.error(file, line: row.line, column: row.fields.count + 1, field: table.header[row.fields.count],
                            "expected \(n) fields as in the header, found \(row.fields.count)")
             } else {
+                let hint = table.delimiter == ";" ? " (in a ';'-separated file a list such as mon;wed must be quoted: \"mon;wed\")" : ""
                 sink.error(file, line: row.line, column: n + 1,
-                           "expected \(n) fields as in the header, found \(row.fields.count)")
+                           "expected \(n) fields as in the header, found \(row.fields.count)" + hint)
             }
             return false
         }

@@ -1,4 +1,3 @@
-
 /// The target groups that organise day-care supply (DOMAIN.md): `pg` older people with cognitive
 /// and/or physical problems (psychogeriatric), `vg` adults with an intellectual disability, `ggz`
 /// adults with psychiatric problems, `lg` adults with a physical disability or chronic illness.

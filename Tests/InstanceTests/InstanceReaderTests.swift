@@ -132,6 +132,17 @@ final class InstanceReaderTests: XCTestCase {
         ])
     }
 
+    func testUnquotedListInASemicolonFileGetsAHint() throws {
+        var files = Fixture.valid
+        files["clients.csv"] = "id;lat;lon;municipality;target_group;product;wheelchair;days;daypart;provider\nQ1;52,22;5,17;Hilversum;pg;basis;0;mon;wed;day;p1\n"
+        let dir = try Fixture.folder(files)
+        defer { Fixture.remove(dir) }
+        XCTAssertThrowsError(try InstanceReader.read(folder: dir)) { error in
+            XCTAssertEqual((error as? DagrouteError)?.description,
+                           "clients.csv:2:11: error: expected 10 fields as in the header, found 11 (in a ';'-separated file a list such as mon;wed must be quoted: \"mon;wed\")")
+        }
+    }
+
     func testStatusQuoOverCapacityIsAWarningOnTheLocation() throws {
         var files = Fixture.valid
         files["clients.csv"] = "id,lat,lon,municipality,target_group,product,wheelchair,days,daypart,provider,current_location\n"

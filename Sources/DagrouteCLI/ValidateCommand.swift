@@ -32,7 +32,7 @@ struct Validate: ParsableCommand {
           pool-van8,20,8,0,,52.238000,5.193000,,38.00,0.32,45.00,600
 
         settings.json — every member optional (defaults in brackets): ride_time {floor_min [0], \
-        factor [1], extra_min [15], cap_min [none]} (max ride = min(cap, max(floor, factor × \
+        factor [1], extra_min [15], cap_min [null: none]} (max ride = min(cap, max(floor, factor × \
         direct + extra))), arrival_window_min [15], departure_window_min [15], boarding_min [1], \
         wheelchair_boarding_min [3], alighting_min [1], wheelchair_alighting_min [2], tariffs \
         {transport_per_client_day_eur [8.20], wheelchair_per_client_day_eur [19.80], \

@@ -71,7 +71,7 @@ enum SettingsCoding {
         let d = RideTimePolicy()
         return RideTimePolicy(floor: o.minutes("floor_min", d.floor), factor: o.number("factor", d.factor, 1...10),
                               extra: o.minutes("extra_min", d.extra),
-                              cap: o.has("cap_min") ? o.minutes("cap_min", .zero, positive: true) : nil)
+                              cap: o.has("cap_min") && !o.isNull("cap_min") ? o.minutes("cap_min", .zero, positive: true) : nil)
     }
 
     private static func scenario(_ o: ObjectView, positions: inout JSONPositions) -> ScenarioSpec {
@@ -133,6 +133,7 @@ enum SettingsCoding {
         func key(_ k: String) -> String { path.isEmpty ? k : path + "." + k }
         func member(_ k: String) -> JSONNode? { members.last { $0.key == k }?.value }
         func has(_ k: String) -> Bool { member(k) != nil }
+        func isNull(_ k: String) -> Bool { if case .null = member(k)?.value { return true }; return false }
         func position(_ k: String) -> (line: Int, column: Int) { member(k).map { ($0.line, $0.column) } ?? (node.line, node.column) }
 
         func fail(_ k: String, _ message: String) {

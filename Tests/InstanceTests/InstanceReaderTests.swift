@@ -205,6 +205,7 @@ final class SettingsFileTests: XCTestCase {
 
     func testEmptyObjectGivesTheDocumentedDefaults() throws {
         XCTAssertEqual(try read("{}").settings, Settings())
+        XCTAssertNil(try read(#"{"ride_time": {"cap_min": null}}"#).settings.rideTime.cap)
         XCTAssertEqual(Settings().rideTime.maxRide(direct: .minutes(10)), .minutes(25), "DOMAIN.md: direct + 15 min")
     }
 

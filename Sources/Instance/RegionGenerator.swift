@@ -5,8 +5,9 @@ import Foundation
 /// (DESIGN §5): clients around the real town centres in proportion to population, eight
 /// fictional providers with 25 open locations (plus two candidates) and fleets of 8-seat taxi
 /// vans, capacities tight in Hilversum, Bussum and Weesp and loose elsewhere, and settings with
-/// Dutch cost rates and three scenarios. The same `clients` and `seed` give the same instance
-/// on every platform (all randomness comes from one `SeededGenerator`).
+/// Dutch cost rates and four scenarios. The same `clients` and `seed` give the same instance
+/// (all randomness comes from one `SeededGenerator`, nothing depends on hash order); across
+/// operating systems a different `libm` could in rare cases change a last written digit.
 ///
 /// Client mix (assumptions, see `Instances/README.md`): target groups pg 40 %, vg 25 %, ggz 20 %,
 /// lg 15 %; wheelchair users pg 20 %, vg 8 %, ggz 2 %, lg 50 % (≈ 18 % overall); 1–5 days a week

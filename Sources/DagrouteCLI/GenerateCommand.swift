@@ -8,18 +8,18 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a synthetic region.",
         discussion: """
-        Writes a synthetic but realistic instance modelled on Gooi en Vechtstreek (clients around
-        the real town centres in proportion to population, eight fictional providers with 25
-        locations and two candidates, taxi-van fleets, settings with Dutch cost rates and
-        scenarios) as clients.csv, locations.csv, fleet.csv and settings.json — the format that
-        'dagroute validate --help' describes. The data is synthetic: no real person is in it.
+        Writes a synthetic but realistic instance modelled on Gooi en Vechtstreek (clients around \
+        the real town centres in proportion to population, eight fictional providers with 25 \
+        locations and two candidates, taxi-van fleets, settings with Dutch cost rates and \
+        scenarios) as clients.csv, locations.csv, fleet.csv and settings.json — the format that \
+        'dagroute validate --help' describes. The data is synthetic: no real person is in it. \
         The same --clients and --seed give byte-identical files.
 
-        Refuses to write into an existing non-empty folder unless --force (which replaces the four
+        Refuses to write into an existing non-empty folder unless --force (which replaces the four \
         instance files and leaves other files alone).
 
         Examples:
-          dagroute generate my-region                          600 clients, seed 1 (the committed default)
+          dagroute generate my-region           (600 clients, seed 1: the default)
           dagroute generate --clients 2000 --seed 7 big-region
         """
     )

@@ -56,8 +56,9 @@ final class CSVSheet {
                 sink.error(file, line: row.line, column: row.fields.count + 1, field: table.header[row.fields.count],
                            "expected \(n) fields as in the header, found \(row.fields.count)")
             } else {
+                let hint = table.delimiter == ";" ? " (in a ';'-separated file a list such as mon;wed must be quoted: \"mon;wed\")" : ""
                 sink.error(file, line: row.line, column: n + 1,
-                           "expected \(n) fields as in the header, found \(row.fields.count)")
+                           "expected \(n) fields as in the header, found \(row.fields.count)" + hint)
             }
             return false
         }
@@ -74,7 +75,7 @@ final class CSVSheet {
     /// The trimmed field, or nil when the column is absent.
     func text(_ row: CSVTable.Row, _ name: String) -> String? {
         guard let c = columns[name] else { return nil }
-        return row.fields[c - 1].trimmingCharacters(in: .whitespaces)
+        return row.fields[c - 1].trimmedSpaces
     }
 
     /// The trimmed field; an empty field (or absent column) is an error.
@@ -181,7 +182,7 @@ final class CSVSheet {
     }
 
     /// Snapshot of the error count, to tell whether a row produced errors.
-    var errorCount: Int { sink.errors.count }
+    var errorCount: Int { sink.errorCount }
 
     static func format(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : "\(d)" }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The target groups that organise day-care supply (DOMAIN.md): `pg` older people with cognitive
 /// and/or physical problems (psychogeriatric), `vg` adults with an intellectual disability, `ggz`
 /// adults with psychiatric problems, `lg` adults with a physical disability or chronic illness.
@@ -34,7 +32,7 @@ public enum Weekday: String, CaseIterable, Sendable, Codable, Comparable {
 
     /// Parses `mon`, `monday`, `ma`, `maandag` (and so on), case-insensitive; nil otherwise.
     public init?(name: String) {
-        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = name.trimmedSpaces.lowercased()
         let table: [(Weekday, [String])] = [
             (.mon, ["mon", "monday", "ma", "maandag"]), (.tue, ["tue", "tuesday", "di", "dinsdag"]),
             (.wed, ["wed", "wednesday", "wo", "woensdag"]), (.thu, ["thu", "thursday", "do", "donderdag"]),

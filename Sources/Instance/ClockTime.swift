@@ -14,7 +14,7 @@ public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `H:MM` or `HH:MM` (24-hour clock); nil for anything else, e.g. `25:61` or `9.30`.
     public init?(parsing text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
+        let parts = text.trimmedSpaces.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }

@@ -9,8 +9,13 @@ import Foundation
 /// a partial instance. Positions may be WGS84 (`lat`,`lon`) or RD New (`x_rd`,`y_rd`, converted
 /// with `RDPoint`); positions outside the Netherlands and ignored columns are warnings, returned
 /// in `Instance.warnings` (or alongside the errors).
+///
+/// Clients may instead be given by `postcode` when the folder holds an optional, user-supplied
+/// `postcodes.csv` (`postcode`, and `lat`,`lon` or `x_rd`,`y_rd`): geocoding is a table look-up on
+/// this machine; no address ever goes to a network service. Postcodes match without spaces and
+/// case (`1211 AB` = `1211ab`); a client with both a position and a postcode uses the position.
 public enum InstanceReader {
-    static let clientColumns = ["id", "lat", "lon", "x_rd", "y_rd", "municipality", "target_group", "product", "wheelchair",
+    static let clientColumns = ["id", "lat", "lon", "x_rd", "y_rd", "postcode", "municipality", "target_group", "product", "wheelchair",
                                 "days", "daypart", "provider", "current_location", "needs_transport", "max_ride_min", "boarding_min"]
     static let dayColumns = Weekday.allCases.map { "capacity_" + $0.rawValue }
     static let locationColumns = ["id", "name", "provider", "lat", "lon", "x_rd", "y_rd", "capacity"] + dayColumns
@@ -36,7 +41,9 @@ public enum InstanceReader {
         let locationsTable = table(InstanceFiles.locations)
         let locations = locationsTable.map { readLocations($0, sink: sink, map: &map) } ?? []
         if locationsTable == nil { map.locationsComplete = false }
-        let clients = table(InstanceFiles.clients).map { readClients($0, sink: sink, map: &map) } ?? []
+        let postcodes = FileManager.default.fileExists(atPath: folder.appendingPathComponent(InstanceFiles.postcodes).path)
+            ? table(InstanceFiles.postcodes).map { readPostcodes($0, sink: sink) } : nil
+        let clients = table(InstanceFiles.clients).map { readClients($0, postcodes: postcodes, sink: sink, map: &map) } ?? []
         let fleet = table(InstanceFiles.fleet).map { readFleet($0, sink: sink, map: &map) } ?? []
         let settings = readSettings(folder.appendingPathComponent(InstanceFiles.settings), sink: sink, map: &map)
 
@@ -50,15 +57,19 @@ public enum InstanceReader {
 
     // MARK: - clients.csv
 
-    static func readClients(_ t: CSVTable, sink: DiagnosticSink, map: inout SourceMap) -> [Client] {
+    static func readClients(_ t: CSVTable, postcodes: [String: GeoPoint]?, sink: DiagnosticSink, map: inout SourceMap) -> [Client] {
         let s = CSVSheet(t, known: clientColumns, required: ["id", "municipality", "target_group", "product", "wheelchair", "days", "daypart", "provider"],
-                         alternatives: positionColumns, sink: sink)
+                         alternatives: positionColumns + [["postcode"]], sink: sink)
+        if s.has("postcode") && postcodes == nil && s.usable {
+            sink.error(t.file, line: 1, column: s.columns["postcode"], field: "postcode",
+                       "expected a \(InstanceFiles.postcodes) (postcode,lat,lon) beside \(t.file) to look up the postcode column, found none")
+        }
         map.clients.columns = s.columns
         var out: [Client] = []
         for row in s.rows() {
             let before = s.errorCount
             let id = s.required(row, "id")
-            let position = s.position(row)
+            let position = s.has("postcode") ? postcodePosition(s, row, postcodes) : s.position(row)
             let municipality = s.required(row, "municipality")
             let group = s.choice(row, "target_group", TargetGroup.self)
             let product = s.choice(row, "product", CareProduct.self)
@@ -77,6 +88,37 @@ public enum InstanceReader {
                               needsTransport: needs, maxRide: maxRide > 0 ? Seconds(Int((maxRide * 60).rounded())) : nil,
                               boarding: boarding >= 0 ? Seconds(Int((boarding * 60).rounded())) : nil))
             map.clients.lines.append(row.line)
+        }
+        return out
+    }
+
+    /// The row's position, or when its position fields are empty, its postcode's position.
+    private static func postcodePosition(_ s: CSVSheet, _ row: CSVTable.Row, _ table: [String: GeoPoint]?) -> GeoPoint?? {
+        let given = s.position(row, optional: true)
+        guard case .some(nil) = given else { return given }
+        guard let code = s.text(row, "postcode"), !code.isEmpty else {
+            s.fail(row, "postcode", "expected a position (lat,lon or x_rd,y_rd) or a postcode, found empty fields"); return nil
+        }
+        guard let table else { return nil }
+        guard let p = table[normalisedPostcode(code)] else {
+            s.fail(row, "postcode", "expected a postcode listed in \(InstanceFiles.postcodes), found \"\(code)\""); return nil
+        }
+        return .some(p)
+    }
+
+    static func normalisedPostcode(_ code: String) -> String { code.uppercased().filter { !$0.isWhitespace } }
+
+    // MARK: - postcodes.csv
+
+    static func readPostcodes(_ t: CSVTable, sink: DiagnosticSink) -> [String: GeoPoint] {
+        let s = CSVSheet(t, known: ["postcode", "lat", "lon", "x_rd", "y_rd"], required: ["postcode"], alternatives: positionColumns, sink: sink)
+        var out: [String: GeoPoint] = [:], firstLine: [String: Int] = [:]
+        for row in s.rows() {
+            guard let code = s.required(row, "postcode"), let p = s.position(row) ?? nil else { continue }
+            let key = normalisedPostcode(code)
+            if let first = firstLine[key] {
+                s.fail(row, "postcode", "expected a unique postcode, found \"\(code)\" again (first on line \(first))")
+            } else { firstLine[key] = row.line; out[key] = p }
         }
         return out
     }

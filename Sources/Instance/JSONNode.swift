@@ -50,7 +50,9 @@ struct JSONNode {
     private struct Parser {
         let b: [UInt8]
         let file: String
-        var i = 0, line = 1, lineStart = 0
+        var i = 0, line = 1, lineStart = 0, depth = 0
+        /// Deeper nesting than this is refused (no settings file needs it; it protects the stack).
+        static let maxDepth = 64
 
         var column: Int { i - lineStart + 1 }
         var peekText: String { i < b.count ? String(decoding: b[i..<min(b.count, i + 12)], as: UTF8.self) : "the end of the file" }
@@ -72,6 +74,9 @@ struct JSONNode {
         mutating func value() throws -> JSONNode {
             guard i < b.count else { throw error("expected a value, found the end of the file") }
             let (l, c) = (line, column)
+            if b[i] == UInt8(ascii: "{") || b[i] == UInt8(ascii: "[") {
+                guard depth < Parser.maxDepth else { throw error("expected at most \(Parser.maxDepth) nested objects and lists, found more") }
+            }
             switch b[i] {
             case UInt8(ascii: "{"): return JSONNode(try object(), line: l, column: c)
             case UInt8(ascii: "["): return JSONNode(try array(), line: l, column: c)
@@ -134,6 +139,8 @@ struct JSONNode {
 
         mutating func array() throws -> Value {
             i += 1
+            depth += 1
+            defer { depth -= 1 }
             var items: [JSONNode] = []
             skipSpace()
             if i < b.count, b[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
@@ -150,6 +157,8 @@ struct JSONNode {
 
         mutating func object() throws -> Value {
             i += 1
+            depth += 1
+            defer { depth -= 1 }
             var members: [Member] = []
             skipSpace()
             if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .object(members) }

@@ -5,8 +5,9 @@ import Foundation
 /// (DESIGN §5): clients around the real town centres in proportion to population, eight
 /// fictional providers with 25 open locations (plus two candidates) and fleets of 8-seat taxi
 /// vans, capacities tight in Hilversum, Bussum and Weesp and loose elsewhere, and settings with
-/// Dutch cost rates and three scenarios. The same `clients` and `seed` give the same instance
-/// on every platform (all randomness comes from one `SeededGenerator`).
+/// Dutch cost rates and four scenarios. The same `clients` and `seed` give the same instance
+/// (all randomness comes from one `SeededGenerator`, nothing depends on hash order); across
+/// operating systems a different `libm` could in rare cases change a last written digit.
 ///
 /// Client mix (assumptions, see `Instances/README.md`): target groups pg 40 %, vg 25 %, ggz 20 %,
 /// lg 15 %; wheelchair users pg 20 %, vg 8 %, ggz 2 %, lg 50 % (≈ 18 % overall); 1–5 days a week
@@ -27,21 +28,25 @@ public struct RegionGenerator: Sendable {
     /// Builds the region. Throws only on a defect (the result is checked like any instance).
     public func generate() throws -> Instance {
         var rng = SeededGenerator(seed: seed)
-        var locations = makeLocations(&rng)
+        var (locations, townOf) = makeLocations(&rng)
         let clients = makeClients(locations: locations, &rng)
-        locations = setCapacities(locations, clients: clients)
+        locations = setCapacities(locations, townOf: townOf, clients: clients)
         let fleet = makeFleet(locations: locations, clients: clients)
-        return try Instance(clients: clients, locations: locations, fleet: fleet, settings: makeSettings(locations, clients: clients))
+        return try Instance(clients: clients, locations: locations, fleet: fleet,
+                            settings: makeSettings(locations, townOf: townOf, clients: clients))
     }
 
     // MARK: - Locations
 
-    private func makeLocations(_ rng: inout SeededGenerator) -> [Location] {
+    /// The locations (capacities and costs still zero) and the town of each location id.
+    private func makeLocations(_ rng: inout SeededGenerator) -> ([Location], [String: GooiEnVechtstreek.Town]) {
         var out: [Location] = []
+        var townOf: [String: GooiEnVechtstreek.Town] = [:]
         func add(_ p: GooiEnVechtstreek.Provider, town: String, status: LocationStatus) {
             let t = GooiEnVechtstreek.town(town)
-            let n = out.filter { $0.provider == p.id && $0.name.contains(town) }.count
+            let n = out.filter { $0.provider == p.id && townOf[$0.id]?.name == town }.count
             let id = String(format: "L%02d", out.count + 1)
+            townOf[id] = t
             out.append(Location(
                 id: id, name: "\(p.name) \(town)" + (n > 0 ? " \(n + 1)" : ""), provider: p.id,
                 position: Self.scatter(around: t.centre, sigmaKm: t.spreadKm * 0.5, &rng),
@@ -53,7 +58,7 @@ public struct RegionGenerator: Sendable {
         for c in GooiEnVechtstreek.candidates {
             add(GooiEnVechtstreek.providers.first { $0.id == c.provider }!, town: c.town, status: .candidate)
         }
-        return out
+        return (out, townOf)
     }
 
     /// A point around `centre` (Gaussian, σ in km), not in water, rounded to 6 decimals.
@@ -131,9 +136,9 @@ public struct RegionGenerator: Sendable {
     /// Capacity from today's peak use: ≈ peak in tight towns, 1.35 × peak elsewhere (at least 8);
     /// a reduced Friday capacity where Friday use allows; candidates get 20 places. Fixed cost per
     /// day € 120 + € 6 per place (estimate: rent and overhead of a day-care building).
-    private func setCapacities(_ locations: [Location], clients: [Client]) -> [Location] {
+    private func setCapacities(_ locations: [Location], townOf: [String: GooiEnVechtstreek.Town], clients: [Client]) -> [Location] {
         locations.map { l in
-            let town = GooiEnVechtstreek.towns.first { l.name.hasSuffix($0.name) || l.name.contains($0.name + " ") }!
+            let town = townOf[l.id]!
             func load(_ day: Weekday) -> Int {
                 [DayPart.morning, .afternoon].map { slot in clients.filter { $0.currentLocation == l.id && $0.attends(day, slot: slot) }.count }.max()!
             }
@@ -192,10 +197,9 @@ public struct RegionGenerator: Sendable {
 
     // MARK: - Settings
 
-    private func makeSettings(_ locations: [Location], clients: [Client]) -> Settings {
+    private func makeSettings(_ locations: [Location], townOf: [String: GooiEnVechtstreek.Town], clients: [Client]) -> Settings {
         // Close the busiest location of a tight town; let the provider with the fewest clients exit.
-        let tight = Set(GooiEnVechtstreek.towns.filter(\.tight).map(\.name))
-        let closing = locations.filter { l in l.status == .open && tight.contains { l.name.hasSuffix($0) || l.name.contains($0 + " ") } }
+        let closing = locations.filter { $0.status == .open && townOf[$0.id]!.tight }
             .max { a, b in (a.capacity, b.id) < (b.capacity, a.id) }!
         let exiting = GooiEnVechtstreek.providers.map(\.id)
             .min { a, b in (clients.filter { $0.provider == a }.count, a) < (clients.filter { $0.provider == b }.count, b) }!

@@ -48,9 +48,8 @@ enum SettingsCoding {
         var scenarios: [ScenarioSpec] = []
         if let list = root.array("scenarios") {
             for (i, item) in list.enumerated() {
-                if let s = ObjectView(item, path: "scenarios[\(i)]", sink: sink), let spec = scenario(s, positions: &positions) {
-                    scenarios.append(spec)
-                }
+                // A non-object entry is reported; an empty placeholder keeps the indices of later ones.
+                scenarios.append(ObjectView(item, path: "scenarios[\(i)]", sink: sink).map { scenario($0, positions: &positions) } ?? ScenarioSpec(name: ""))
             }
         }
         let settings = Settings(
@@ -72,13 +71,15 @@ enum SettingsCoding {
         let d = RideTimePolicy()
         return RideTimePolicy(floor: o.minutes("floor_min", d.floor), factor: o.number("factor", d.factor, 1...10),
                               extra: o.minutes("extra_min", d.extra),
-                              cap: o.has("cap_min") ? o.minutes("cap_min", .zero, positive: true) : nil)
+                              cap: o.has("cap_min") && !o.isNull("cap_min") ? o.minutes("cap_min", .zero, positive: true) : nil)
     }
 
-    private static func scenario(_ o: ObjectView, positions: inout JSONPositions) -> ScenarioSpec? {
+    private static func scenario(_ o: ObjectView, positions: inout JSONPositions) -> ScenarioSpec {
         o.allow(["name", "description", "close_locations", "open_locations", "capacity_changes", "exit_providers",
                  "transport", "reassign", "clients_may_change_provider", "keep_groups_together", "ride_time"])
-        guard let name = o.string("name", required: true) else { return nil }
+        // A scenario without a name is reported and kept, so later scenarios keep their index.
+        let name = o.string("name", required: true) ?? ""
+        positions[o.path + ".name"] = o.position("name")
         var changes: [CapacityChange] = []
         for (j, item) in (o.array("capacity_changes") ?? []).enumerated() {
             guard let c = ObjectView(item, path: o.path + ".capacity_changes[\(j)]", sink: o.sink) else { continue }
@@ -132,6 +133,7 @@ enum SettingsCoding {
         func key(_ k: String) -> String { path.isEmpty ? k : path + "." + k }
         func member(_ k: String) -> JSONNode? { members.last { $0.key == k }?.value }
         func has(_ k: String) -> Bool { member(k) != nil }
+        func isNull(_ k: String) -> Bool { if case .null = member(k)?.value { return true }; return false }
         func position(_ k: String) -> (line: Int, column: Int) { member(k).map { ($0.line, $0.column) } ?? (node.line, node.column) }
 
         func fail(_ k: String, _ message: String) {
@@ -188,10 +190,10 @@ enum SettingsCoding {
                 if required { fail(k, "expected a member \"\(k)\", found none") }
                 return nil
             }
-            guard case .string(let s) = m.value, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard case .string(let s) = m.value, !s.trimmedSpaces.isEmpty else {
                 fail(k, "expected a non-empty string, found \(m.found)"); return nil
             }
-            return s.trimmingCharacters(in: .whitespaces)
+            return s.trimmedSpaces
         }
 
         func strings(_ k: String, positions: inout JSONPositions) -> [String] {

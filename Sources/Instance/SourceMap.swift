@@ -32,6 +32,8 @@ public enum InstanceFiles {
     public static let locations = "locations.csv"
     public static let fleet = "fleet.csv"
     public static let settings = "settings.json"
-    /// All four, in reading order.
+    /// Optional: a user-supplied postcode table (`postcode`, `lat`, `lon`) for clients given by postcode.
+    public static let postcodes = "postcodes.csv"
+    /// The four required files, in diagnostic order.
     public static let all = [clients, locations, fleet, settings]
 }

@@ -127,8 +127,31 @@ final class InstanceReaderTests: XCTestCase {
         let i = try InstanceReader.read(folder: dir)
         XCTAssertEqual(i.clients.count, 1)
         XCTAssertEqual(i.warnings.map(\.description), [
-            "clients.csv:1:11: warning [remarks]: expected one of the columns id, lat, lon, x_rd, y_rd, municipality, target_group, product, wheelchair, days, daypart, provider, current_location, needs_transport, max_ride_min, boarding_min, found \"remarks\" (column ignored)",
+            "clients.csv:1:11: warning [remarks]: expected one of the columns id, lat, lon, x_rd, y_rd, postcode, municipality, target_group, product, wheelchair, days, daypart, provider, current_location, needs_transport, max_ride_min, boarding_min, found \"remarks\" (column ignored)",
             "clients.csv:2:2: warning [lat]: expected a position in the Netherlands (lat 50.75–53.7, lon 3.2–7.25), found (48.850000, 2.350000)",
+        ])
+    }
+
+    func testUnquotedListInASemicolonFileGetsAHint() throws {
+        var files = Fixture.valid
+        files["clients.csv"] = "id;lat;lon;municipality;target_group;product;wheelchair;days;daypart;provider\nQ1;52,22;5,17;Hilversum;pg;basis;0;mon;wed;day;p1\n"
+        let dir = try Fixture.folder(files)
+        defer { Fixture.remove(dir) }
+        XCTAssertThrowsError(try InstanceReader.read(folder: dir)) { error in
+            XCTAssertEqual((error as? DagrouteError)?.description,
+                           "clients.csv:2:11: error: expected 10 fields as in the header, found 11 (in a ';'-separated file a list such as mon;wed must be quoted: \"mon;wed\")")
+        }
+    }
+
+    func testStatusQuoOverCapacityIsAWarningOnTheLocation() throws {
+        var files = Fixture.valid
+        files["clients.csv"] = "id,lat,lon,municipality,target_group,product,wheelchair,days,daypart,provider,current_location\n"
+            + (1...7).map { "O\($0),52.22,5.17,Hilversum,pg,basis,0,mon;fri,day,p1,L1\n" }.joined()
+        let dir = try Fixture.folder(files)
+        defer { Fixture.remove(dir) }
+        let i = try InstanceReader.read(folder: dir)
+        XCTAssertEqual(i.warnings.map(\.description), [
+            "locations.csv:2:6: warning [capacity]: expected at most 6 current clients per slot, found 7 on fri morning and 1 more slots over capacity (the status quo exceeds capacity)",
         ])
     }
 

@@ -26,8 +26,8 @@ final class RDNewTests: XCTestCase {
             let p = RDPoint(x: r.x, y: r.y).toWGS84()
             let error = p.greatCircleMetres(to: GeoPoint(lat: r.lat, lon: r.lon))
             XCTAssertLessThan(error, 1.0, "RD (\(r.x), \(r.y)) → \(p), expected (\(r.lat), \(r.lon))")
-            // The implementation follows the same formula, so it should in fact agree to centimetres.
-            XCTAssertLessThan(error, 0.05, "RD (\(r.x), \(r.y)) off by \(error) m")
+            // The implementation follows the same formula, so it agrees to below a millimetre.
+            XCTAssertLessThan(error, 0.001, "RD (\(r.x), \(r.y)) off by \(error) m")
         }
     }
 

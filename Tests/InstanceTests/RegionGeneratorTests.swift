@@ -88,6 +88,16 @@ final class RegionGeneratorTests: XCTestCase {
         XCTAssertEqual(RegionGenerator.apportion(1, weights: [1, 3]), [0, 1])
     }
 
+    func testOtherSeedsAndSizesAreValidWithoutWarnings() throws {
+        for seed in UInt64(2)...6 {
+            for n in [7, 90] {
+                let i = try RegionGenerator(clients: n, seed: seed).generate()
+                XCTAssertEqual(i.clients.count, n)
+                XCTAssertEqual(i.warnings, [], "seed \(seed), \(n) clients")
+            }
+        }
+    }
+
     func testTinyRegionIsStillValid() throws {
         let i = try RegionGenerator(clients: 1, seed: 3).generate()
         XCTAssertEqual(i.clients.count, 1)

@@ -81,7 +81,7 @@ public struct InstanceSummary: Encodable, Sendable {
         out.append("  by municipality: " + byMunicipality.map { "\($0.name) \($0.clients)" }.joined(separator: ", "))
         out.append("  by target group: " + byTargetGroup.map { "\($0.name) \($0.clients)" }.joined(separator: ", "))
         out.append("locations: \(openLocations) open, \(closedLocations) closed, \(candidateLocations) candidate; \(providers) providers")
-        out.append("capacity vs demand (places in open locations / clients attending):")
+        out.append("demand vs capacity (clients attending / places in open locations, use):")
         for s in capacity {
             let use = s.capacity > 0 ? String(format: "%3.0f%%", 100 * Double(s.demand) / Double(s.capacity)) : "   -"
             out.append("  " + s.day + " " + s.slot.padding(toLength: 9, withPad: " ", startingAt: 0)

@@ -44,6 +44,10 @@ struct Matrix: ParsableCommand {
         let places = try PointsFile.read(URL(fileURLWithPath: points), displayName: points)
         progress.say("read \(places.count) points from \(points)")
         let outURL = URL(fileURLWithPath: out)
+        var status = stat()
+        if stat(out, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            throw DagrouteError.input(file: out, "expected a regular file for --out, found a device, folder or other special file")
+        }
         let matrix: DurationMatrix
         if let road {
             let source = try RoadSource(extract: URL(fileURLWithPath: road), displayName: road,
@@ -60,7 +64,7 @@ struct Matrix: ParsableCommand {
         }
         progress.say("matrix done, writing \(out)")
         let ids = places.map(\.id)
-        try AtomicFile.write(MatrixFile.encode(matrix, rowIds: ids, columnIds: ids, format: format), to: outURL)
+        try MatrixFile.write(matrix, rowIds: ids, columnIds: ids, format: format, to: outURL)
         progress.say("wrote \(matrix.rows) × \(matrix.columns) entries to \(out)")
     }
 }

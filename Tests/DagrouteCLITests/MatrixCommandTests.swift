@@ -64,6 +64,15 @@ final class MatrixCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
+    func testDeviceAsOutputIsRefusedAndLeftAlone() throws {
+        let points = try write("p.csv", "id,lat,lon\nA,52.1,5.1\n")
+        let r = try CLIRunner.run(["matrix", "--points", points, "--out", "/dev/null", "--quiet"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("expected a regular file"), r.stderr)
+        let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+        XCTAssertEqual(attributes[.type] as? FileAttributeType, .typeCharacterSpecial)
+    }
+
     func testRoadMatrixWithSnappingReport() throws {
         let points = try write("p.csv", "id,lat,lon\nVaduz,47.1410,9.5215\nSchaan,47.1650,9.5100\nBalzers,47.0660,9.5030\n")
         let out = dir.appendingPathComponent("r.csv").path

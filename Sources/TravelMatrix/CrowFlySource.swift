@@ -33,6 +33,8 @@ public struct CrowFlySource: TravelTimeSource {
         let n = origins.count, m = destinations.count
         let kernel = Kernel(parameters, seriesSuffices: from.withinSeriesRange(of: to))
         progress.say("crow-fly matrix \(n) × \(m) on \(max(1, threads)) thread(s)")
+        let started = DispatchTime.now()
+        defer { progress.say("crow-fly matrix \(n) × \(m) done in \(secondsSince(started)) s") }
         return DurationMatrix(rows: n, columns: m) { seconds, metres in
             nonisolated(unsafe) let secondsOut = seconds, metresOut = metres
             // About 64k entries per block: small enough to balance, large enough to amortise.

@@ -23,17 +23,21 @@ public final class RoadSource: TravelTimeSource {
         self.name = name
         self.snapRadiusMetres = snapRadiusMetres
         index = SegmentIndex(graph)
+        let started = DispatchTime.now()
         hierarchy = ContractionHierarchy(graph: graph, progress: progress)
+        progress.say("contraction hierarchy built in \(secondsSince(started)) s")
     }
 
     /// Reads the extract, builds the car graph and its contraction hierarchy.
     public convenience init(extract url: URL, displayName: String? = nil, snapRadiusMetres: Double = 1000,
                             threads: Int = 1, progress: DagrouteCore.Progress = .silent) throws {
         let name = displayName ?? url.path
+        let started = DispatchTime.now()
         let osm = try OSMExtract.read(url, displayName: name, threads: threads, progress: progress)
         let graph: RoadGraph
         do { graph = try RoadGraph(extract: osm, progress: progress) }
         catch DagrouteError.input(let ds) { throw DagrouteError.input(ds.map { var d = $0; d.file = name; return d }) }
+        progress.say("car graph built in \(secondsSince(started)) s")
         self.init(graph: graph, name: name, snapRadiusMetres: snapRadiusMetres, progress: progress)
     }
 
@@ -71,6 +75,8 @@ public final class RoadSource: TravelTimeSource {
                        progress: DagrouteCore.Progress = .silent) -> DurationMatrix {
         let m = to.count
         progress.say("road matrix \(from.count) × \(m) on \(max(1, threads)) thread(s)")
+        let started = DispatchTime.now()
+        defer { progress.say("road matrix \(from.count) × \(m) done in \(secondsSince(started)) s") }
         return DurationMatrix(rows: from.count, columns: m) { seconds, metres in
             nonisolated(unsafe) let secondsOut = seconds, metresOut = metres
             hierarchy.manyToMany(from: from, to: to, threads: threads, progress: progress) { i, weights in

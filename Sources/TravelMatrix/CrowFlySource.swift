@@ -8,7 +8,8 @@ import Foundation
 /// a square root and an arcsine (a short polynomial for chords below 1,275 km, exact to far below
 /// a millimetre), with no trigonometric call. Values are rounded to the nearest whole second and
 /// metre (ties to even). Rows are filled in parallel blocks straight into the
-/// output buffers. Entry values depend only on the two points, never on the thread count.
+/// output buffers; when origins and destinations are the same list only the upper triangle is
+/// computed and mirrored. Entry values depend only on the two points, never on the thread count.
 public struct CrowFlySource: TravelTimeSource {
     public let parameters: CrowFlyParameters
 
@@ -35,18 +36,44 @@ public struct CrowFlySource: TravelTimeSource {
         progress.say("crow-fly matrix \(n) × \(m) on \(max(1, threads)) thread(s)")
         let started = DispatchTime.now()
         defer { progress.say("crow-fly matrix \(n) × \(m) done in \(secondsSince(started)) s") }
+        let symmetric = origins == destinations
         return DurationMatrix(rows: n, columns: m) { seconds, metres in
-            nonisolated(unsafe) let secondsOut = seconds, metresOut = metres
-            // About 64k entries per block: small enough to balance, large enough to amortise.
-            let rowsPerBlock = max(1, 65_536 / max(1, m))
-            ParallelBlocks.run(count: n, blockSize: rowsPerBlock, threads: threads) { _, rows in
-                to.x.withUnsafeBufferPointer { tx in
-                    to.y.withUnsafeBufferPointer { ty in
-                        to.z.withUnsafeBufferPointer { tz in
-                            for i in rows {
-                                kernel.fillRow(ax: from.x[i], ay: from.y[i], az: from.z[i], tx: tx, ty: ty, tz: tz,
-                                               seconds: secondsOut.baseAddress! + i * m,
-                                               metres: metresOut.baseAddress! + i * m)
+            nonisolated(unsafe) let secondsOut = seconds.baseAddress!, metresOut = metres.baseAddress!
+            to.x.withUnsafeBufferPointer { tx in
+                to.y.withUnsafeBufferPointer { ty in
+                    to.z.withUnsafeBufferPointer { tz in
+                        nonisolated(unsafe) let (tx, ty, tz) = (tx, ty, tz)
+                        if symmetric {
+                            // Entry (i, j) equals (j, i) bit for bit (the kernel only uses squared
+                            // differences): compute the upper triangle of a band of rows, then mirror
+                            // it into the columns of the rows below. Bands write disjoint entries.
+                            let band = 128
+                            ParallelBlocks.run(count: (n + band - 1) / band, blockSize: 1, threads: threads) { _, blocks in
+                                for b in blocks {
+                                    let rows = b * band..<min(n, (b + 1) * band)
+                                    for i in rows {
+                                        kernel.fillRow(ax: from.x[i], ay: from.y[i], az: from.z[i],
+                                                       tx: UnsafeBufferPointer(rebasing: tx[i...]),
+                                                       ty: UnsafeBufferPointer(rebasing: ty[i...]),
+                                                       tz: UnsafeBufferPointer(rebasing: tz[i...]),
+                                                       seconds: secondsOut + i * m + i, metres: metresOut + i * m + i)
+                                    }
+                                    for j in (rows.lowerBound + 1)..<n {
+                                        for i in rows where i < j {
+                                            secondsOut[j * m + i] = secondsOut[i * m + j]
+                                            metresOut[j * m + i] = metresOut[i * m + j]
+                                        }
+                                    }
+                                }
+                            }
+                        } else {
+                            // About 64k entries per block: small enough to balance, large enough to amortise.
+                            let rowsPerBlock = max(1, 65_536 / max(1, m))
+                            ParallelBlocks.run(count: n, blockSize: rowsPerBlock, threads: threads) { _, rows in
+                                for i in rows {
+                                    kernel.fillRow(ax: from.x[i], ay: from.y[i], az: from.z[i], tx: tx, ty: ty, tz: tz,
+                                                   seconds: secondsOut + i * m, metres: metresOut + i * m)
+                                }
                             }
                         }
                     }

@@ -1,6 +1,7 @@
 """Helpers shared by the matrix benchmarks: run dagroute, read its timings and binary matrices."""
+import os
 import re
-import resource
+import tempfile
 import struct
 import subprocess
 import sys
@@ -9,15 +10,17 @@ import numpy as np
 
 
 def run_dagroute(args):
-    """Runs dagroute, returns (stderr text, peak RSS of that child in MB). Fails loudly on error."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    proc = subprocess.run(args, capture_output=True, text=True)
+    """Runs dagroute, returns (stderr text, peak RSS of that process in MB). Fails loudly on error."""
+    with tempfile.TemporaryFile(mode="w+") as err:
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        text = err.read()
     if proc.returncode != 0:
-        sys.stderr.write(proc.stderr)
+        sys.stderr.write(text)
         raise SystemExit(f"dagroute failed with exit code {proc.returncode}: {' '.join(args)}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of children is the maximum over all of them: only meaningful when it grew.
-    return proc.stderr, (peak / 1024 if peak > before else None)
+    return text, usage.ru_maxrss / 1024
 
 
 def timing(stderr, pattern):

@@ -8,27 +8,38 @@ import RoadNetwork
 /// Times are shortest car travel times (whole seconds, rounded from milliseconds), ties broken by
 /// the shorter distance; metres are the length of that path. A point enters the road where it is
 /// snapped, mid-segment, and drives the segment's allowed directions from there.
-public final class RoadSource: TravelTimeSource {
+///
+/// The contraction hierarchy is built on first use (thread-safe), so that points that cannot be
+/// snapped are reported before the expensive preprocessing.
+public final class RoadSource: TravelTimeSource, @unchecked Sendable {
     public let graph: RoadGraph
-    public let hierarchy: ContractionHierarchy
     public let index: SegmentIndex
+    private let lock = NSLock()
+    private var built: ContractionHierarchy?
     /// Largest snapping distance in metres.
     public let snapRadiusMetres: Double
     let name: String
 
-    /// Builds from an already loaded graph.
-    public init(graph: RoadGraph, name: String = "<road graph>", snapRadiusMetres: Double = 1000,
-                progress: DagrouteCore.Progress = .silent) {
+    /// Uses an already loaded graph.
+    public init(graph: RoadGraph, name: String = "<road graph>", snapRadiusMetres: Double = 1000) {
         self.graph = graph
         self.name = name
         self.snapRadiusMetres = snapRadiusMetres
         index = SegmentIndex(graph)
-        let started = DispatchTime.now()
-        hierarchy = ContractionHierarchy(graph: graph, progress: progress)
-        progress.say("contraction hierarchy built in \(secondsSince(started)) s")
     }
 
-    /// Reads the extract, builds the car graph and its contraction hierarchy.
+    /// The contraction hierarchy of `graph`, built on the first call (later calls wait for it).
+    public func hierarchy(progress: DagrouteCore.Progress = .silent) -> ContractionHierarchy {
+        lock.lock(); defer { lock.unlock() }
+        if let built { return built }
+        let started = DispatchTime.now()
+        let hierarchy = ContractionHierarchy(graph: graph, progress: progress)
+        progress.say("contraction hierarchy built in \(secondsSince(started)) s")
+        built = hierarchy
+        return hierarchy
+    }
+
+    /// Reads the extract and builds the car graph.
     public convenience init(extract url: URL, displayName: String? = nil, snapRadiusMetres: Double = 1000,
                             threads: Int = 1, progress: DagrouteCore.Progress = .silent) throws {
         let name = displayName ?? url.path
@@ -38,7 +49,7 @@ public final class RoadSource: TravelTimeSource {
         do { graph = try RoadGraph(extract: osm, progress: progress) }
         catch DagrouteError.input(let ds) { throw DagrouteError.input(ds.map { var d = $0; d.file = name; return d }) }
         progress.say("car graph built in \(secondsSince(started)) s")
-        self.init(graph: graph, name: name, snapRadiusMetres: snapRadiusMetres, progress: progress)
+        self.init(graph: graph, name: name, snapRadiusMetres: snapRadiusMetres)
     }
 
     /// One point's place on the road network.
@@ -74,6 +85,7 @@ public final class RoadSource: TravelTimeSource {
     public func matrix(from: [SnappedPoint], to: [SnappedPoint], threads: Int,
                        progress: DagrouteCore.Progress = .silent) -> DurationMatrix {
         let m = to.count
+        let hierarchy = hierarchy(progress: progress)
         progress.say("road matrix \(from.count) × \(m) on \(max(1, threads)) thread(s)")
         let started = DispatchTime.now()
         defer { progress.say("road matrix \(from.count) × \(m) done in \(secondsSince(started)) s") }

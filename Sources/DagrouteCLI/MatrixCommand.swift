@@ -28,6 +28,8 @@ struct Matrix: ParsableCommand {
     @Option(help: "OpenStreetMap extract (.osm.pbf) for road travel times; crow-fly when absent.") var road: String?
     @Option(name: .customLong("snap-radius"), help: "With --road: the largest snapping distance in metres.")
     var snapRadius: Double = 1000
+    @Option(help: "With --road: keep the contraction hierarchy in this folder and reuse it for the same extract.")
+    var cache: String?
     @Option(help: "Worker threads (default: all cores). The result does not depend on it.") var threads: Int?
     @Option(help: "Output file.") var out: String
     @Option(help: "Output format: csv or bin.") var format: MatrixFile.Format = .csv
@@ -51,7 +53,8 @@ struct Matrix: ParsableCommand {
         let matrix: DurationMatrix
         if let road {
             let source = try RoadSource(extract: URL(fileURLWithPath: road), displayName: road,
-                                        snapRadiusMetres: snapRadius, threads: workers, progress: progress)
+                                        snapRadiusMetres: snapRadius, cacheDirectory: cache.map { URL(fileURLWithPath: $0) },
+                                        threads: workers, progress: progress)
             let snaps = try source.snap(places)
             let worst = snaps.max { $0.snapMetres < $1.snapMetres }
             progress.say(String(format: "snapped %d points, largest snapping distance %.1f m (%@)",

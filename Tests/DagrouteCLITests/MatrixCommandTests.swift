@@ -95,6 +95,20 @@ final class MatrixCommandTests: XCTestCase {
         XCTAssertTrue(snap[1].hasPrefix("Vaduz,47.1410000,9.5215000,"))
     }
 
+    func testHierarchyCacheIsReusedWithIdenticalResults() throws {
+        let points = try write("p.csv", "id,lat,lon\nVaduz,47.1410,9.5215\nSchaan,47.1650,9.5100\n")
+        let cache = dir.appendingPathComponent("cache").path
+        let first = dir.appendingPathComponent("a.csv").path, second = dir.appendingPathComponent("b.csv").path
+        let r1 = try CLIRunner.run(["matrix", "--points", points, "--road", liechtenstein, "--cache", cache, "--out", first])
+        XCTAssertEqual(r1.status, 0, r1.stderr)
+        XCTAssertTrue(r1.stderr.contains("contraction hierarchy built"), r1.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".dgch") }.count, 1)
+        let r2 = try CLIRunner.run(["matrix", "--points", points, "--road", liechtenstein, "--cache", cache, "--out", second])
+        XCTAssertEqual(r2.status, 0, r2.stderr)
+        XCTAssertTrue(r2.stderr.contains("read from the cache"), r2.stderr)
+        XCTAssertEqual(try String(contentsOfFile: first, encoding: .utf8), try String(contentsOfFile: second, encoding: .utf8))
+    }
+
     func testPointWithoutRoadAndBrokenExtractAreInputErrors() throws {
         let points = try write("p.csv", "id,lat,lon\nVaduz,47.1410,9.5215\nFaraway,47.5,9.0\n")
         let out = dir.appendingPathComponent("r.csv").path

@@ -87,7 +87,7 @@ def main():
             os.close(saved)
             s_pandana = to_seconds(lengths).reshape(size, size)
             pandana_row = (t_pandana_build, t_pandana, int(np.sum(s_pandana == s_ours)),
-                           int(np.abs(s_pandana - s_ours).max()))
+                           int(np.abs(s_pandana - s_ours).max()), int(np.sum(s_pandana == s_scipy)))
     print(f"### Road many-to-many on `{os.path.basename(args.osm)}` ({n:,} nodes, {len(edges):,} directed edges)")
     print()
     print(f"dagroute graph build (decode + car graph + SCC) {build[0]:.3f} s; contraction hierarchy {build[1]:.3f} s.")
@@ -97,12 +97,13 @@ def main():
     for size, t1, t2, ts, eq, total in rows:
         print(f"| {size:,} × {size:,} | {t1:.4f} s | {t2:.4f} s | {ts:.3f} s | {ts / t1:.0f}× | {eq:,} of {total:,} |")
     if pandana_row:
-        tb, tq, eq, worst = pandana_row
+        tb, tq, eq, worst, eq_scipy = pandana_row
         t1 = [r for r in rows if r[0] == 1000][0][1]
         print()
         print(f"pandana 1,000 × 1,000 (`shortest_path_lengths` on 1,000,000 pairs): {tq:.3f} s "
               f"({tq / t1:.0f}× dagroute's 1-thread time; its own preprocessing {tb:.3f} s); "
-              f"equal to dagroute on {eq:,} of 1,000,000 pairs (largest difference {worst} s).")
+              f"equal to dagroute on {eq:,} of 1,000,000 pairs (largest difference {worst} s) "
+              f"and to SciPy on {eq_scipy:,}.")
 
 
 if __name__ == "__main__":

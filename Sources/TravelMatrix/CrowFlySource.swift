@@ -37,6 +37,7 @@ public struct CrowFlySource: TravelTimeSource {
         let started = DispatchTime.now()
         defer { progress.say("crow-fly matrix \(n) × \(m) done in \(secondsSince(started)) s") }
         let symmetric = origins == destinations
+        let rowsDone = RowProgress(total: n, label: "crow-fly matrix", progress: progress)
         return DurationMatrix(rows: n, columns: m) { seconds, metres in
             nonisolated(unsafe) let secondsOut = seconds.baseAddress!, metresOut = metres.baseAddress!
             to.x.withUnsafeBufferPointer { tx in
@@ -64,6 +65,7 @@ public struct CrowFlySource: TravelTimeSource {
                                             metresOut[j * m + i] = metresOut[i * m + j]
                                         }
                                     }
+                                    rowsDone.finished(rows.count)
                                 }
                             }
                         } else {
@@ -74,6 +76,7 @@ public struct CrowFlySource: TravelTimeSource {
                                     kernel.fillRow(ax: from.x[i], ay: from.y[i], az: from.z[i], tx: tx, ty: ty, tz: tz,
                                                    seconds: secondsOut + i * m, metres: metresOut + i * m)
                                 }
+                                rowsDone.finished(rows.count)
                             }
                         }
                     }

@@ -118,6 +118,7 @@ public final class RoadSource: TravelTimeSource, @unchecked Sendable {
         let m = to.count
         let hierarchy = hierarchy(progress: progress)
         progress.say("road matrix \(from.count) × \(m) on \(max(1, threads)) thread(s)")
+        let rowsDone = RowProgress(total: from.count, label: "road matrix", progress: progress)
         let started = DispatchTime.now()
         defer { progress.say("road matrix \(from.count) × \(m) done in \(secondsSince(started)) s") }
         return DurationMatrix(rows: from.count, columns: m) { seconds, metres in
@@ -131,6 +132,7 @@ public final class RoadSource: TravelTimeSource, @unchecked Sendable {
                         secondsOut[i * m + j] = PathWeight.seconds(w); metresOut[i * m + j] = PathWeight.metres(w)
                     }
                 }
+                rowsDone.finished(1)
             }
         }
     }

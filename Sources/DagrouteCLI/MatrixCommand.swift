@@ -9,17 +9,18 @@ struct Matrix: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute a travel-time and distance matrix between points (crow-fly or OpenStreetMap roads).",
         discussion: """
-        The points file is CSV with columns id, lat, lon (WGS84 degrees). The matrix covers every
+        The points file is CSV with columns id, lat, lon (WGS84 degrees). The matrix covers every \
         ordered pair (from, to), the point itself included.
 
-        Without --road, times are crow-fly estimates (great-circle distance × 1.3 detour, Dutch
-        distance-dependent speeds). With --road, points are snapped to the nearest drivable road
-        segment within --snap-radius metres (a point with no road in reach is an input error) and times
-        are shortest car travel times over the extract; each point's snapping distance is written to
-        OUT.snap.csv (id, lat, lon, snapped_lat, snapped_lon, snap_metres).
+        Without --road, times are crow-fly estimates (great-circle distance × 1.3 detour, Dutch \
+        distance-dependent speeds). With --road, points are snapped to the nearest drivable road \
+        segment within --snap-radius metres (a point with no road in reach is an input error) and times \
+        are shortest car travel times over the extract; each point's snapping distance is written to \
+        OUT.snap.csv (id, lat, lon, snapped_lat, snapped_lon, snap_metres). --cache DIR keeps the \
+        contraction hierarchy for the next run on the same extract.
 
-        Output: --format csv (default) writes the long form `from,to,seconds,metres`; --format bin
-        writes the little-endian DGMATRIX layout documented in Sources/TravelMatrix/README.md.
+        Output: --format csv (default) writes the long form `from,to,seconds,metres`; --format bin \
+        writes the little-endian DGMATRIX layout documented in Sources/TravelMatrix/README.md. \
         Progress goes to stderr; the output file is written atomically.
         """
     )

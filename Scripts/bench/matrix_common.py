@@ -10,7 +10,8 @@ import numpy as np
 
 
 def run_dagroute(args):
-    """Runs dagroute, returns (stderr text, peak RSS of that process in MB). Fails loudly on error."""
+    """Runs dagroute, returns (stderr text, peak RSS of that process in MB, its user + system CPU
+    seconds). Fails loudly on error."""
     with tempfile.TemporaryFile(mode="w+") as err:
         proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -20,7 +21,7 @@ def run_dagroute(args):
     if proc.returncode != 0:
         sys.stderr.write(text)
         raise SystemExit(f"dagroute failed with exit code {proc.returncode}: {' '.join(args)}")
-    return text, usage.ru_maxrss / 1024
+    return text, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def timing(stderr, pattern):

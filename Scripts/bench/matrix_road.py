@@ -31,7 +31,7 @@ def main():
     sizes = [250, 1000] if args.quick else [250, 1000, 4000]
     gdir = os.path.join(args.work, "graph")
     log("road: exporting the graph")
-    run_dagroute([args.dagroute, "graph", "export", "--road", args.osm, "--out", gdir, "--quiet"])
+    _ = run_dagroute([args.dagroute, "graph", "export", "--road", args.osm, "--out", gdir, "--quiet"])
     node_lines = open(os.path.join(gdir, "nodes.csv")).read().split("\n")[1:-1]
     edges = pd.read_csv(os.path.join(gdir, "edges.csv"))
     n = len(node_lines)
@@ -59,7 +59,7 @@ def main():
         ours = {}
         for threads in (1, 2):
             log(f"road: dagroute {size} × {size} on {threads} thread(s)")
-            err, _ = run_dagroute([args.dagroute, "matrix", "--points", points, "--road", args.osm,
+            err, _, _ = run_dagroute([args.dagroute, "matrix", "--points", points, "--road", args.osm,
                                    "--out", out, "--format", "bin", "--threads", str(threads)])
             ours[threads] = timing(err, "road matrix")
             build = (timing(err, "car graph built"), timing(err, "contraction hierarchy built"))

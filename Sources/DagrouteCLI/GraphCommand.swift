@@ -15,9 +15,9 @@ struct Graph: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the car graph (largest strongly connected component) as CSV.",
             discussion: """
-            Writes DIR/nodes.csv (id,lat,lon; id is the 0-based node index) and DIR/edges.csv
-            (from,to,seconds,metres; one directed edge per line, seconds with 3 decimals, metres
-            with 2) — exactly the graph `dagroute matrix --road` routes on, so that other tools can be
+            Writes DIR/nodes.csv (id,lat,lon; id is the 0-based node index) and DIR/edges.csv \
+            (from,to,seconds,metres; one directed edge per line, seconds with 3 decimals, metres \
+            with 2) — exactly the graph `dagroute matrix --road` routes on, so that other tools can be \
             measured on the identical graph.
             """
         )

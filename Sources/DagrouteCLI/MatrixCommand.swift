@@ -9,17 +9,18 @@ struct Matrix: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute a travel-time and distance matrix between points (crow-fly or OpenStreetMap roads).",
         discussion: """
-        The points file is CSV with columns id, lat, lon (WGS84 degrees). The matrix covers every
+        The points file is CSV with columns id, lat, lon (WGS84 degrees). The matrix covers every \
         ordered pair (from, to), the point itself included.
 
-        Without --road, times are crow-fly estimates (great-circle distance × 1.3 detour, Dutch
-        distance-dependent speeds). With --road, points are snapped to the nearest drivable road
-        segment within --snap-radius metres (a point with no road in reach is an input error) and times
-        are shortest car travel times over the extract; each point's snapping distance is written to
-        OUT.snap.csv (id, lat, lon, snapped_lat, snapped_lon, snap_metres).
+        Without --road, times are crow-fly estimates (great-circle distance × 1.3 detour, Dutch \
+        distance-dependent speeds). With --road, points are snapped to the nearest drivable road \
+        segment within --snap-radius metres (a point with no road in reach is an input error) and times \
+        are shortest car travel times over the extract; each point's snapping distance is written to \
+        OUT.snap.csv (id, lat, lon, snapped_lat, snapped_lon, snap_metres). --cache DIR keeps the \
+        contraction hierarchy for the next run on the same extract.
 
-        Output: --format csv (default) writes the long form `from,to,seconds,metres`; --format bin
-        writes the little-endian DGMATRIX layout documented in Sources/TravelMatrix/README.md.
+        Output: --format csv (default) writes the long form `from,to,seconds,metres`; --format bin \
+        writes the little-endian DGMATRIX layout documented in Sources/TravelMatrix/README.md. \
         Progress goes to stderr; the output file is written atomically.
         """
     )
@@ -28,6 +29,8 @@ struct Matrix: ParsableCommand {
     @Option(help: "OpenStreetMap extract (.osm.pbf) for road travel times; crow-fly when absent.") var road: String?
     @Option(name: .customLong("snap-radius"), help: "With --road: the largest snapping distance in metres.")
     var snapRadius: Double = 1000
+    @Option(help: "With --road: keep the contraction hierarchy in this folder and reuse it for the same extract.")
+    var cache: String?
     @Option(help: "Worker threads (default: all cores). The result does not depend on it.") var threads: Int?
     @Option(help: "Output file.") var out: String
     @Option(help: "Output format: csv or bin.") var format: MatrixFile.Format = .csv
@@ -44,10 +47,15 @@ struct Matrix: ParsableCommand {
         let places = try PointsFile.read(URL(fileURLWithPath: points), displayName: points)
         progress.say("read \(places.count) points from \(points)")
         let outURL = URL(fileURLWithPath: out)
+        var status = stat()
+        if stat(out, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            throw DagrouteError.input(file: out, "expected a regular file for --out, found a device, folder or other special file")
+        }
         let matrix: DurationMatrix
         if let road {
             let source = try RoadSource(extract: URL(fileURLWithPath: road), displayName: road,
-                                        snapRadiusMetres: snapRadius, threads: workers, progress: progress)
+                                        snapRadiusMetres: snapRadius, cacheDirectory: cache.map { URL(fileURLWithPath: $0) },
+                                        threads: workers, progress: progress)
             let snaps = try source.snap(places)
             let worst = snaps.max { $0.snapMetres < $1.snapMetres }
             progress.say(String(format: "snapped %d points, largest snapping distance %.1f m (%@)",
@@ -60,7 +68,7 @@ struct Matrix: ParsableCommand {
         }
         progress.say("matrix done, writing \(out)")
         let ids = places.map(\.id)
-        try AtomicFile.write(MatrixFile.encode(matrix, rowIds: ids, columnIds: ids, format: format), to: outURL)
+        try MatrixFile.write(matrix, rowIds: ids, columnIds: ids, format: format, to: outURL)
         progress.say("wrote \(matrix.rows) × \(matrix.columns) entries to \(out)")
     }
 }

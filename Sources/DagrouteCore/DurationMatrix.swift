@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A flat, row-major matrix of travel times (whole seconds) and distances (whole metres) from
 /// `rows` origins to `columns` destinations.
 ///
@@ -37,12 +41,28 @@ public struct DurationMatrix: Sendable, Equatable {
         var metres: [Int32] = []
         let seconds = try [Int32](unsafeUninitializedCapacity: count) { secondsBuffer, secondsCount in
             metres = try [Int32](unsafeUninitializedCapacity: count) { metresBuffer, metresCount in
+                DurationMatrix.adviseHugePages(UnsafeMutableRawBufferPointer(secondsBuffer))
+                DurationMatrix.adviseHugePages(UnsafeMutableRawBufferPointer(metresBuffer))
                 try fill(secondsBuffer, metresBuffer)
                 metresCount = count
             }
             secondsCount = count
         }
         self.init(rows: rows, columns: columns, seconds: seconds, metres: metres)
+    }
+
+    /// Asks Linux to back a large fresh buffer with transparent huge pages (2 MiB), so that
+    /// filling it costs a few hundred page faults instead of hundreds of thousands. Only a hint:
+    /// ignored where unsupported.
+    static func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        let huge = 2 << 20
+        guard let base = buffer.baseAddress, buffer.count >= 2 * huge else { return }
+        let start = (Int(bitPattern: base) + huge - 1) / huge * huge
+        let end = (Int(bitPattern: base) + buffer.count) / huge * huge
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pointer, end - start, 14)   // MADV_HUGEPAGE
+        #endif
     }
 
     /// Travel time from origin `i` to destination `j` (whole seconds), or nil when unreachable.

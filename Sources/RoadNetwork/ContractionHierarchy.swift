@@ -27,6 +27,15 @@ public struct ContractionHierarchy: Sendable {
 
     struct Arc { var node: Int32; var weight: UInt64 }
 
+    /// A hierarchy from its arrays (used by `HierarchyCache`, which checks them first).
+    init(nodeCount: Int, rank: [Int32], upFirst: [Int32], upHead: [Int32], upWeight: [UInt64],
+         downFirst: [Int32], downHead: [Int32], downWeight: [UInt64], shortcutCount: Int) {
+        self.nodeCount = nodeCount; self.rank = rank
+        self.upFirst = upFirst; self.upHead = upHead; self.upWeight = upWeight
+        self.downFirst = downFirst; self.downHead = downHead; self.downWeight = downWeight
+        self.shortcutCount = shortcutCount
+    }
+
     /// Contracts `graph` (deterministic: same graph, same hierarchy).
     public init(graph: RoadGraph, progress: DagrouteCore.Progress = .silent) {
         let n = graph.nodeCount

@@ -121,21 +121,4 @@ public struct RoadGraph: Sendable {
         }
         return RoadGraph(positions: positions, osmIds: ids, segments: kept)
     }
-
-    /// The reverse graph's CSR arrays (in-edges per node): offsets, sources, weights.
-    public func reversed() -> (firstIn: [Int32], tail: [Int32], weight: [UInt64]) {
-        var first = [Int32](repeating: 0, count: nodeCount + 1)
-        for v in head { first[Int(v) + 1] += 1 }
-        for u in 0..<nodeCount { first[u + 1] += first[u] }
-        var fill = first
-        var tails = [Int32](repeating: 0, count: edgeCount), weights = [UInt64](repeating: 0, count: edgeCount)
-        for u in 0..<nodeCount {
-            for e in Int(firstOut[u])..<Int(firstOut[u + 1]) {
-                let v = Int(head[e]), slot = Int(fill[v])
-                tails[slot] = Int32(u); weights[slot] = weight[e]
-                fill[v] += 1
-            }
-        }
-        return (first, tails, weights)
-    }
 }

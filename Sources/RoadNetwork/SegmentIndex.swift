@@ -27,7 +27,10 @@ public struct SnappedPoint: Sendable, Equatable {
     /// Weight from the segment's `to` node to the position, driving backward (nil: not allowed).
     let backwardOffset: UInt64?
 
-    init(graph: RoadGraph, segment index: Int, fraction f: Double, position: GeoPoint, snapMetres: Double) {
+    /// `coincident` lists further graph nodes at `position` (within a millimetre): endpoints of
+    /// other segments equally near, such as a second OSM node drawn on the same spot.
+    init(graph: RoadGraph, segment index: Int, fraction f: Double, position: GeoPoint, snapMetres: Double,
+         coincident: [Int32] = []) {
         let s = graph.segments[index]
         segment = index; fraction = f; self.position = position; self.snapMetres = snapMetres
         forwardOffset = s.forward.map { PathWeight.fraction($0, f) }
@@ -40,7 +43,7 @@ public struct SnappedPoint: Sendable, Equatable {
             departures.append(Anchor(node: s.from, weight: w - off)); arrivals.append(Anchor(node: s.to, weight: off))
         }
         // A position on a node (within a millimetre) reaches and is reached through every edge of it.
-        for node in [s.from, s.to] where position.greatCircleMetres(to: graph.position(Int(node))) < 0.001 {
+        for node in [s.from, s.to] + coincident where position.greatCircleMetres(to: graph.position(Int(node))) < 0.001 {
             departures.append(Anchor(node: node, weight: 0)); arrivals.append(Anchor(node: node, weight: 0))
         }
         func lightest(_ anchors: [Anchor]) -> [Anchor] {
@@ -120,30 +123,40 @@ public struct SegmentIndex: Sendable {
         let r0 = max(0, Int(((py - radius - minY) / cellSize).rounded(.down)))
         let r1 = min(rows - 1, Int(((py + radius - minY) / cellSize).rounded(.down)))
         guard c0 <= c1, r0 <= r1 else { return nil }
-        var best: (distance: Double, segment: Int, fraction: Double)?
-        for r in r0...r1 {
-            for c in c0...c1 {
-                for k in Int(cellStart[r * columns + c])..<Int(cellStart[r * columns + c + 1]) {
-                    let index = Int(cellSegments[k])
-                    let s = graph.segments[index]
-                    let ax = (graph.longitudes[Int(s.from)] - lon0) * xScale, ay = (graph.latitudes[Int(s.from)] - lat0) * yScale
-                    let bx = (graph.longitudes[Int(s.to)] - lon0) * xScale, by = (graph.latitudes[Int(s.to)] - lat0) * yScale
-                    let dx = bx - ax, dy = by - ay, length2 = dx * dx + dy * dy
-                    let f = length2 > 0 ? min(1, max(0, ((px - ax) * dx + (py - ay) * dy) / length2)) : 0
-                    let ex = ax + f * dx - px, ey = ay + f * dy - py
-                    let d = (ex * ex + ey * ey).squareRoot()
-                    if d <= radius, best.map({ (d, index) < ($0.distance, $0.segment) }) ?? true {
-                        best = (d, index, f)
+        /// Calls `body(segment, distance, fraction)` for every segment in the cells around the point.
+        func scan(_ body: (Int, Double, Double) -> Void) {
+            for r in r0...r1 {
+                for c in c0...c1 {
+                    for k in Int(cellStart[r * columns + c])..<Int(cellStart[r * columns + c + 1]) {
+                        let index = Int(cellSegments[k])
+                        let s = graph.segments[index]
+                        let ax = (graph.longitudes[Int(s.from)] - lon0) * xScale, ay = (graph.latitudes[Int(s.from)] - lat0) * yScale
+                        let bx = (graph.longitudes[Int(s.to)] - lon0) * xScale, by = (graph.latitudes[Int(s.to)] - lat0) * yScale
+                        let dx = bx - ax, dy = by - ay, length2 = dx * dx + dy * dy
+                        let f = length2 > 0 ? min(1, max(0, ((px - ax) * dx + (py - ay) * dy) / length2)) : 0
+                        let ex = ax + f * dx - px, ey = ay + f * dy - py
+                        body(index, (ex * ex + ey * ey).squareRoot(), f)
                     }
                 }
             }
+        }
+        var best: (distance: Double, segment: Int, fraction: Double)?
+        scan { index, d, f in
+            if d <= radius, best.map({ (d, index) < ($0.distance, $0.segment) }) ?? true { best = (d, index, f) }
         }
         guard let best else { return nil }
         let s = graph.segments[best.segment]
         let a = graph.position(Int(s.from)), b = graph.position(Int(s.to))
         var position = GeoPoint(lat: a.lat + best.fraction * (b.lat - a.lat), lon: a.lon + best.fraction * (b.lon - a.lon))
         if best.fraction == 0 { position = a } else if best.fraction == 1 { position = b }
-        return SnappedPoint(graph: graph, segment: best.segment, fraction: best.fraction,
-                            position: position, snapMetres: point.greatCircleMetres(to: position))
+        // Nodes of other, equally near segments that sit on the same spot.
+        var coincident: [Int32] = []
+        scan { index, d, _ in
+            guard index != best.segment, d <= best.distance + 0.001 else { return }
+            let t = graph.segments[index]
+            coincident += [t.from, t.to]
+        }
+        return SnappedPoint(graph: graph, segment: best.segment, fraction: best.fraction, position: position,
+                            snapMetres: point.greatCircleMetres(to: position), coincident: coincident)
     }
 }

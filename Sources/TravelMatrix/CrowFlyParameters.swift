@@ -30,7 +30,7 @@ public struct CrowFlyParameters: Sendable, Codable, Equatable {
 
     /// Road distance ÷ great-circle distance, ≥ 1.
     public var detourFactor: Double
-    /// Speed bands in increasing order of `upToKilometres`; the last one has no limit.
+    /// One to four speed bands in increasing order of `upToKilometres`; the last one has no limit.
     public var bands: [SpeedBand]
 
     public init(detourFactor: Double = 1.3, bands: [SpeedBand] = CrowFlyParameters.dutchBands) {
@@ -56,7 +56,7 @@ public struct CrowFlyParameters: Sendable, Codable, Equatable {
         if !(detourFactor >= 1 && detourFactor.isFinite) {
             found.append("expected detour_factor ≥ 1, found \(detourFactor)")
         }
-        if bands.isEmpty { found.append("expected at least one speed band, found none") }
+        if bands.isEmpty || bands.count > 4 { found.append("expected 1 to 4 speed bands, found \(bands.count)") }
         var previous = 0.0
         for (k, band) in bands.enumerated() {
             if !(band.kmh > 0 && band.kmh.isFinite) {

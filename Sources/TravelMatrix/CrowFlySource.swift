@@ -6,8 +6,10 @@ import Foundation
 ///
 /// Each point's unit vector on the sphere is computed once; a pair then costs a 3-D chord length,
 /// a square root and an arcsine (a short polynomial for chords below 1,275 km, exact to far below
-/// a millimetre), with no trigonometric call. Rows are filled in parallel blocks straight into the
-/// output buffers. Entry values depend only on the two points, never on the thread count.
+/// a millimetre), with no trigonometric call. Values are rounded to the nearest whole second and
+/// metre (ties to even). Rows are filled in parallel blocks straight into the
+/// output buffers; when origins and destinations are the same list only the upper triangle is
+/// computed and mirrored. Entry values depend only on the two points, never on the thread count.
 public struct CrowFlySource: TravelTimeSource {
     public let parameters: CrowFlyParameters
 
@@ -28,92 +30,155 @@ public struct CrowFlySource: TravelTimeSource {
     /// The matrix between plain positions (rows: `origins`, columns: `destinations`).
     public func matrix(from origins: [GeoPoint], to destinations: [GeoPoint],
                        threads: Int, progress: DagrouteCore.Progress = .silent) -> DurationMatrix {
-        let from = origins.map(UnitVector.init), to = destinations.map(UnitVector.init)
-        let n = from.count, m = to.count
-        let kernel = Kernel(parameters)
+        let from = UnitVectors(origins), to = UnitVectors(destinations)
+        let n = origins.count, m = destinations.count
+        let kernel = Kernel(parameters, seriesSuffices: from.withinSeriesRange(of: to))
         progress.say("crow-fly matrix \(n) × \(m) on \(max(1, threads)) thread(s)")
+        let started = DispatchTime.now()
+        defer { progress.say("crow-fly matrix \(n) × \(m) done in \(secondsSince(started)) s") }
+        let symmetric = origins == destinations
+        let rowsDone = RowProgress(total: n, label: "crow-fly matrix", progress: progress)
         return DurationMatrix(rows: n, columns: m) { seconds, metres in
-            nonisolated(unsafe) let secondsOut = seconds, metresOut = metres
-            to.withUnsafeBufferPointer { toBuffer in
-                nonisolated(unsafe) let targets = toBuffer
-                // About 64k entries per block: small enough to balance, large enough to amortise.
-                let rowsPerBlock = max(1, 65_536 / max(1, m))
-                ParallelBlocks.run(count: n, blockSize: rowsPerBlock, threads: threads) { _, rows in
-                    for i in rows {
-                        kernel.fillRow(from: from[i], to: targets,
-                                       seconds: secondsOut.baseAddress! + i * m,
-                                       metres: metresOut.baseAddress! + i * m)
+            nonisolated(unsafe) let secondsOut = seconds.baseAddress!, metresOut = metres.baseAddress!
+            to.x.withUnsafeBufferPointer { tx in
+                to.y.withUnsafeBufferPointer { ty in
+                    to.z.withUnsafeBufferPointer { tz in
+                        nonisolated(unsafe) let (tx, ty, tz) = (tx, ty, tz)
+                        if symmetric {
+                            // Entry (i, j) equals (j, i) bit for bit (the kernel only uses squared
+                            // differences): compute the upper triangle of a band of rows, then mirror
+                            // it into the columns of the rows below. Bands write disjoint entries.
+                            let band = 128
+                            ParallelBlocks.run(count: (n + band - 1) / band, blockSize: 1, threads: threads) { _, blocks in
+                                for b in blocks {
+                                    let rows = b * band..<min(n, (b + 1) * band)
+                                    for i in rows {
+                                        kernel.fillRow(ax: from.x[i], ay: from.y[i], az: from.z[i],
+                                                       tx: UnsafeBufferPointer(rebasing: tx[i...]),
+                                                       ty: UnsafeBufferPointer(rebasing: ty[i...]),
+                                                       tz: UnsafeBufferPointer(rebasing: tz[i...]),
+                                                       seconds: secondsOut + i * m + i, metres: metresOut + i * m + i)
+                                    }
+                                    for j in (rows.lowerBound + 1)..<n {
+                                        for i in rows where i < j {
+                                            secondsOut[j * m + i] = secondsOut[i * m + j]
+                                            metresOut[j * m + i] = metresOut[i * m + j]
+                                        }
+                                    }
+                                    rowsDone.finished(rows.count)
+                                }
+                            }
+                        } else {
+                            // About 64k entries per block: small enough to balance, large enough to amortise.
+                            let rowsPerBlock = max(1, 65_536 / max(1, m))
+                            ParallelBlocks.run(count: n, blockSize: rowsPerBlock, threads: threads) { _, rows in
+                                for i in rows {
+                                    kernel.fillRow(ax: from.x[i], ay: from.y[i], az: from.z[i], tx: tx, ty: ty, tz: tz,
+                                                   seconds: secondsOut + i * m, metres: metresOut + i * m)
+                                }
+                                rowsDone.finished(rows.count)
+                            }
+                        }
                     }
                 }
             }
         }
     }
 
-    /// A point as a unit vector on the sphere.
-    struct UnitVector: Sendable {
-        var x: Double, y: Double, z: Double
-        init(_ p: GeoPoint) {
+    /// Points as unit vectors on the sphere, one array per coordinate (vector-friendly).
+    struct UnitVectors: Sendable {
+        var x: [Double] = [], y: [Double] = [], z: [Double] = []
+        init(_ points: [GeoPoint]) {
             let rad = Double.pi / 180
-            let phi = p.lat * rad, lambda = p.lon * rad
-            x = cos(phi) * cos(lambda); y = cos(phi) * sin(lambda); z = sin(phi)
+            for p in points {
+                let phi = p.lat * rad, lambda = p.lon * rad
+                x.append(cos(phi) * cos(lambda)); y.append(cos(phi) * sin(lambda)); z.append(sin(phi))
+            }
+        }
+
+        /// True when every half-chord between a point of `self` and one of `other` is below 0.1
+        /// (about 1,275 km): both sets lie within a cap of chord radius 0.1 around their joint centre.
+        func withinSeriesRange(of other: UnitVectors) -> Bool {
+            let count = Double(x.count + other.x.count)
+            guard count > 0 else { return true }
+            let cx = (x.reduce(0, +) + other.x.reduce(0, +)) / count
+            let cy = (y.reduce(0, +) + other.y.reduce(0, +)) / count
+            let cz = (z.reduce(0, +) + other.z.reduce(0, +)) / count
+            var radius2 = 0.0
+            for set in [self, other] {
+                for k in set.x.indices {
+                    let dx = set.x[k] - cx, dy = set.y[k] - cy, dz = set.z[k] - cz
+                    radius2 = max(radius2, dx * dx + dy * dy + dz * dz)
+                }
+            }
+            // Pairwise chord ≤ 2 × radius; half-chord ≤ radius.
+            return radius2 < 0.1 * 0.1
         }
     }
 
-    /// The per-pair computation with the parameters turned into band limits in metres and
-    /// inverse speeds in seconds per metre.
+    /// The per-pair computation with the parameters turned into band starts in metres and speed
+    /// changes in seconds per metre: time(d) = Σ_k slope_k × max(d − start_k, 0), with at most four
+    /// bands (unused bands have slope 0), so the row loop is straight-line code the compiler vectorises.
     struct Kernel: Sendable {
         let radius2 = 2 * GeoPoint.earthRadiusMetres
         let detour: Double
-        let bandStart: [Double]
-        let bandWidth: [Double]
-        let secondsPerMetre: [Double]
+        let seriesSuffices: Bool
+        let start: (Double, Double, Double, Double)
+        let slope: (Double, Double, Double, Double)
 
-        init(_ p: CrowFlyParameters) {
+        init(_ p: CrowFlyParameters, seriesSuffices: Bool) {
             detour = p.detourFactor
-            var starts: [Double] = [], widths: [Double] = [], inverse: [Double] = []
-            var previous = 0.0
-            for band in p.bands {
-                starts.append(previous)
-                let limit = band.upToKilometres.map { $0 * 1000 } ?? .infinity
-                widths.append(limit - previous)
-                inverse.append(3.6 / band.kmh)
-                previous = limit
+            self.seriesSuffices = seriesSuffices
+            var starts = [0.0, 0, 0, 0], slopes = [0.0, 0, 0, 0]
+            var previousLimit = 0.0, previousInverse = 0.0
+            for (k, band) in p.bands.enumerated() {
+                starts[k] = previousLimit
+                slopes[k] = 3.6 / band.kmh - previousInverse
+                previousInverse = 3.6 / band.kmh
+                previousLimit = (band.upToKilometres ?? 0) * 1000
             }
-            bandStart = starts; bandWidth = widths; secondsPerMetre = inverse
+            start = (starts[0], starts[1], starts[2], starts[3]); slope = (slopes[0], slopes[1], slopes[2], slopes[3])
         }
 
-        /// Road-estimate metres (unrounded) for the half-chord `s` of two unit vectors.
-        @inline(__always) func roadMetres(halfChord s: Double) -> Double {
-            let angle: Double
-            if s < 0.1 {
-                // asin(s) by its Maclaurin series; the first omitted term is < 3e-12 relative.
-                let s2 = s * s
-                let series = 1 + s2 * (1.0 / 6 + s2 * (3.0 / 40 + s2 * (5.0 / 112 + s2 * (35.0 / 1152 + s2 * (63.0 / 2816)))))
-                angle = s * series
-            } else {
-                angle = asin(min(1, s))
-            }
-            return detour * radius2 * angle
+        /// Round to the nearest integer (ties to even) without a range check: adding 1.5 × 2^52
+        /// leaves the rounded value in the low mantissa bits. Valid for |x| < 2^51.
+        @inline(__always) static func nearest(_ x: Double) -> Int32 {
+            Int32(truncatingIfNeeded: (x + 6_755_399_441_055_744.0).bitPattern)
         }
 
-        /// Travel seconds (unrounded) for `road` metres.
-        @inline(__always) func travelSeconds(roadMetres road: Double) -> Double {
-            var t = 0.0
-            for k in 0..<bandStart.count {
-                t += min(max(road - bandStart[k], 0), bandWidth[k]) * secondsPerMetre[k]
-            }
-            return t
+        /// asin(s) by its Maclaurin series; for s < 0.1 the first omitted term is < 3e-12 relative.
+        @inline(__always) static func asinSeries(_ s: Double) -> Double {
+            let s2 = s * s
+            return s * (1 + s2 * (1.0 / 6 + s2 * (3.0 / 40 + s2 * (5.0 / 112 + s2 * (35.0 / 1152 + s2 * (63.0 / 2816))))))
         }
 
-        @inline(__always) func fillRow(from a: UnitVector, to targets: UnsafeBufferPointer<UnitVector>,
+        @inline(__always) func fillRow(ax: Double, ay: Double, az: Double,
+                                       tx: UnsafeBufferPointer<Double>, ty: UnsafeBufferPointer<Double>, tz: UnsafeBufferPointer<Double>,
                                        seconds: UnsafeMutablePointer<Int32>, metres: UnsafeMutablePointer<Int32>) {
-            for j in 0..<targets.count {
-                let b = targets[j]
-                let dx = a.x - b.x, dy = a.y - b.y, dz = a.z - b.z
-                let s = (dx * dx + dy * dy + dz * dz).squareRoot() * 0.5
-                let road = roadMetres(halfChord: s)
-                metres[j] = Int32(road + 0.5)
-                seconds[j] = Int32(travelSeconds(roadMetres: road) + 0.5)
+            let scale = detour * radius2
+            let (b0, b1, b2, b3) = start, (k0, k1, k2, k3) = slope
+            let px = tx.baseAddress!, py = ty.baseAddress!, pz = tz.baseAddress!
+            @inline(__always) func store(_ j: Int, _ angle: Double) {
+                let road = scale * angle
+                var t = k0 * max(road - b0, 0)
+                t += k1 * max(road - b1, 0)
+                t += k2 * max(road - b2, 0)
+                t += k3 * max(road - b3, 0)
+                metres[j] = Kernel.nearest(road)
+                seconds[j] = Kernel.nearest(t)
+            }
+            @inline(__always) func halfChord(_ j: Int) -> Double {
+                let dx = ax - px[j], dy = ay - py[j], dz = az - pz[j]
+                return (dx * dx + dy * dy + dz * dz).squareRoot() * 0.5
+            }
+            // Two loops so that the common case has no branch and vectorises.
+            if seriesSuffices {
+                for j in 0..<tx.count { store(j, Kernel.asinSeries(halfChord(j))) }
+            } else {
+                for j in 0..<tx.count {
+                    let s = halfChord(j)
+                    store(j, s < 0.1 ? Kernel.asinSeries(s) : asin(min(1, s)))
+                }
             }
         }
     }

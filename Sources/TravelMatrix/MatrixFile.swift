@@ -17,11 +17,43 @@ public enum MatrixFile {
     /// The binary layout version written by `binary(_:rowIds:columnIds:)`.
     public static let binaryVersion: UInt32 = 1
 
-    /// The file content for `format`.
-    public static func encode(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String], format: Format) -> Data {
-        switch format {
-        case .csv: return csv(matrix, rowIds: rowIds, columnIds: columnIds)
-        case .bin: return binary(matrix, rowIds: rowIds, columnIds: columnIds)
+    /// Writes the file for `format` to `url` atomically, streaming in chunks of a few megabytes so
+    /// that memory stays at the matrix itself (no second copy of the output).
+    public static func write(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String],
+                             format: Format, to url: URL) throws {
+        precondition(rowIds.count == matrix.rows && columnIds.count == matrix.columns)
+        try AtomicFile.write(to: url) { sink in
+            switch format {
+            case .csv:
+                let chunkRows = max(1, (1 << 16) / max(1, matrix.columns))
+                var start = 0
+                let from = rowIds.map(csvField), to = columnIds.map(csvField)
+                var out = Array("from,to,seconds,metres\n".utf8)
+                while start < matrix.rows {
+                    let end = min(matrix.rows, start + chunkRows)
+                    appendCSVRows(matrix, from: from, to: to, rows: start..<end, into: &out)
+                    try out.withUnsafeBytes { try sink($0) }
+                    out.removeAll(keepingCapacity: true)
+                    start = end
+                }
+            case .bin:
+                try binaryHeader(matrix).withUnsafeBytes { try sink($0) }
+                for storage in [matrix.secondsStorage, matrix.metresStorage] {
+                    #if _endian(little)
+                    try storage.withUnsafeBytes { all in
+                        var offset = 0
+                        while offset < all.count {
+                            let end = min(all.count, offset + (4 << 20))
+                            try sink(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
+                            offset = end
+                        }
+                    }
+                    #else
+                    try storage.map { $0.littleEndian }.withUnsafeBytes { try sink($0) }
+                    #endif
+                }
+                try binaryIds(rowIds + columnIds).withUnsafeBytes { try sink($0) }
+            }
         }
     }
 
@@ -29,10 +61,13 @@ public enum MatrixFile {
     /// `,`, `"` or a line break are quoted.
     public static func csv(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String]) -> Data {
         precondition(rowIds.count == matrix.rows && columnIds.count == matrix.columns)
-        let from = rowIds.map(csvField), to = columnIds.map(csvField)
-        var out: [UInt8] = []
+        var out = Array("from,to,seconds,metres\n".utf8)
         out.reserveCapacity(matrix.rows * matrix.columns * 24 + 32)
-        out.append(contentsOf: "from,to,seconds,metres\n".utf8)
+        appendCSVRows(matrix, from: rowIds.map(csvField), to: columnIds.map(csvField), rows: 0..<matrix.rows, into: &out)
+        return Data(out)
+    }
+
+    private static func appendCSVRows(_ matrix: DurationMatrix, from: [[UInt8]], to: [[UInt8]], rows: Range<Int>, into out: inout [UInt8]) {
         var digits = [UInt8](repeating: 0, count: 12)
         func append(_ v: Int32) {
             guard v != DurationMatrix.unreachable else { return }
@@ -41,7 +76,7 @@ public enum MatrixFile {
             repeat { digits[k] = UInt8(48 + x % 10); x /= 10; k += 1 } while x > 0
             while k > 0 { k -= 1; out.append(digits[k]) }
         }
-        for i in 0..<matrix.rows {
+        for i in rows {
             for j in 0..<matrix.columns {
                 out.append(contentsOf: from[i]); out.append(44)
                 out.append(contentsOf: to[j]); out.append(44)
@@ -49,7 +84,6 @@ public enum MatrixFile {
                 append(matrix.metresStorage[i * matrix.columns + j]); out.append(10)
             }
         }
-        return Data(out)
     }
 
     private static func csvField(_ s: String) -> [UInt8] {
@@ -63,23 +97,27 @@ public enum MatrixFile {
     /// row-major; then the row ids and the column ids, each as UInt32 byte count + UTF-8 bytes.
     public static func binary(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String]) -> Data {
         precondition(rowIds.count == matrix.rows && columnIds.count == matrix.columns)
-        var out = Data()
-        out.reserveCapacity(24 + 8 * matrix.rows * matrix.columns)
-        out.append(contentsOf: magic)
-        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        u32(binaryVersion); u32(UInt32(matrix.rows)); u32(UInt32(matrix.columns)); u32(0)
+        var out = binaryHeader(matrix)
         for storage in [matrix.secondsStorage, matrix.metresStorage] {
-            storage.withUnsafeBufferPointer { buffer in
-                #if _endian(little)
-                out.append(UnsafeBufferPointer(start: UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt8.self), count: buffer.count * 4))
-                #else
-                for v in buffer { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-                #endif
-            }
+            for v in storage { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         }
-        for id in rowIds + columnIds {
+        return out + binaryIds(rowIds + columnIds)
+    }
+
+    private static func binaryHeader(_ matrix: DurationMatrix) -> Data {
+        var out = Data(magic)
+        for v in [binaryVersion, UInt32(matrix.rows), UInt32(matrix.columns), 0] {
+            withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+        }
+        return out
+    }
+
+    private static func binaryIds(_ ids: [String]) -> Data {
+        var out = Data()
+        for id in ids {
             let bytes = Array(id.utf8)
-            u32(UInt32(bytes.count)); out.append(contentsOf: bytes)
+            withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { out.append(contentsOf: $0) }
+            out.append(contentsOf: bytes)
         }
         return out
     }

@@ -8,33 +8,79 @@ import RoadNetwork
 /// Times are shortest car travel times (whole seconds, rounded from milliseconds), ties broken by
 /// the shorter distance; metres are the length of that path. A point enters the road where it is
 /// snapped, mid-segment, and drives the segment's allowed directions from there.
-public final class RoadSource: TravelTimeSource {
+///
+/// The contraction hierarchy is built on first use (thread-safe), so that points that cannot be
+/// snapped are reported before the expensive preprocessing.
+public final class RoadSource: TravelTimeSource, @unchecked Sendable {
     public let graph: RoadGraph
-    public let hierarchy: ContractionHierarchy
     public let index: SegmentIndex
+    private let lock = NSLock()
+    private var built: ContractionHierarchy?
+    /// Where the hierarchy is cached, when caching is on.
+    private let cacheFile: (url: URL, key: UInt64)?
     /// Largest snapping distance in metres.
     public let snapRadiusMetres: Double
     let name: String
 
-    /// Builds from an already loaded graph.
-    public init(graph: RoadGraph, name: String = "<road graph>", snapRadiusMetres: Double = 1000,
-                progress: DagrouteCore.Progress = .silent) {
+    /// Uses an already loaded graph.
+    public convenience init(graph: RoadGraph, name: String = "<road graph>", snapRadiusMetres: Double = 1000) {
+        self.init(graph: graph, name: name, snapRadiusMetres: snapRadiusMetres, cacheFile: nil)
+    }
+
+    private init(graph: RoadGraph, name: String, snapRadiusMetres: Double, cacheFile: (url: URL, key: UInt64)?) {
+        self.cacheFile = cacheFile
         self.graph = graph
         self.name = name
         self.snapRadiusMetres = snapRadiusMetres
         index = SegmentIndex(graph)
-        hierarchy = ContractionHierarchy(graph: graph, progress: progress)
     }
 
-    /// Reads the extract, builds the car graph and its contraction hierarchy.
+    /// The contraction hierarchy of `graph`, built (or read from the cache) on the first call;
+    /// later calls wait for it. A cache file that does not match is rebuilt; failing to write the
+    /// cache is a warning, not an error.
+    public func hierarchy(progress: DagrouteCore.Progress = .silent) -> ContractionHierarchy {
+        lock.lock(); defer { lock.unlock() }
+        if let built { return built }
+        if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile.url.path) {
+            if let cached = HierarchyCache.decode(data, key: cacheFile.key, graph: graph) {
+                progress.say("contraction hierarchy read from the cache \(cacheFile.url.path)")
+                built = cached
+                return cached
+            }
+            DagrouteCore.Progress.warn("ignoring the unusable cache file \(cacheFile.url.path); rebuilding it")
+        }
+        let started = DispatchTime.now()
+        let hierarchy = ContractionHierarchy(graph: graph, progress: progress)
+        progress.say("contraction hierarchy built in \(secondsSince(started)) s")
+        if let cacheFile {
+            do { try AtomicFile.write(HierarchyCache.encode(hierarchy, key: cacheFile.key), to: cacheFile.url) }
+            catch { Progress.warn("cannot write the cache file \(cacheFile.url.path): \(error)") }
+        }
+        built = hierarchy
+        return hierarchy
+    }
+
+    /// Reads the extract and builds the car graph. With `cacheDirectory`, the contraction hierarchy
+    /// is kept there in a file named after the extract's fingerprint and the car profile
+    /// (`HierarchyCache`) and reused by later runs on the same extract.
     public convenience init(extract url: URL, displayName: String? = nil, snapRadiusMetres: Double = 1000,
-                            threads: Int = 1, progress: DagrouteCore.Progress = .silent) throws {
+                            cacheDirectory: URL? = nil, threads: Int = 1,
+                            progress: DagrouteCore.Progress = .silent) throws {
         let name = displayName ?? url.path
-        let osm = try OSMExtract.read(url, displayName: name, threads: threads, progress: progress)
+        let started = DispatchTime.now()
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DagrouteError.input(file: name, "expected a readable OpenStreetMap .osm.pbf file, found none")
+        }
+        let osm = try OSMExtract.decode(data, file: name, threads: threads, progress: progress)
         let graph: RoadGraph
         do { graph = try RoadGraph(extract: osm, progress: progress) }
         catch DagrouteError.input(let ds) { throw DagrouteError.input(ds.map { var d = $0; d.file = name; return d }) }
-        self.init(graph: graph, name: name, snapRadiusMetres: snapRadiusMetres, progress: progress)
+        progress.say("car graph built in \(secondsSince(started)) s")
+        let cacheFile = cacheDirectory.map { dir -> (url: URL, key: UInt64) in
+            let key = HierarchyCache.key(extractBytes: data)
+            return (HierarchyCache.file(in: dir, key: key), key)
+        }
+        self.init(graph: graph, name: name, snapRadiusMetres: snapRadiusMetres, cacheFile: cacheFile)
     }
 
     /// One point's place on the road network.
@@ -70,7 +116,11 @@ public final class RoadSource: TravelTimeSource {
     public func matrix(from: [SnappedPoint], to: [SnappedPoint], threads: Int,
                        progress: DagrouteCore.Progress = .silent) -> DurationMatrix {
         let m = to.count
+        let hierarchy = hierarchy(progress: progress)
         progress.say("road matrix \(from.count) × \(m) on \(max(1, threads)) thread(s)")
+        let rowsDone = RowProgress(total: from.count, label: "road matrix", progress: progress)
+        let started = DispatchTime.now()
+        defer { progress.say("road matrix \(from.count) × \(m) done in \(secondsSince(started)) s") }
         return DurationMatrix(rows: from.count, columns: m) { seconds, metres in
             nonisolated(unsafe) let secondsOut = seconds, metresOut = metres
             hierarchy.manyToMany(from: from, to: to, threads: threads, progress: progress) { i, weights in
@@ -82,6 +132,7 @@ public final class RoadSource: TravelTimeSource {
                         secondsOut[i * m + j] = PathWeight.seconds(w); metresOut[i * m + j] = PathWeight.metres(w)
                     }
                 }
+                rowsDone.finished(1)
             }
         }
     }

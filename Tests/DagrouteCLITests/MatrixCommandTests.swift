@@ -64,6 +64,15 @@ final class MatrixCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
+    func testDeviceAsOutputIsRefusedAndLeftAlone() throws {
+        let points = try write("p.csv", "id,lat,lon\nA,52.1,5.1\n")
+        let r = try CLIRunner.run(["matrix", "--points", points, "--out", "/dev/null", "--quiet"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("expected a regular file"), r.stderr)
+        let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+        XCTAssertEqual(attributes[.type] as? FileAttributeType, .typeCharacterSpecial)
+    }
+
     func testRoadMatrixWithSnappingReport() throws {
         let points = try write("p.csv", "id,lat,lon\nVaduz,47.1410,9.5215\nSchaan,47.1650,9.5100\nBalzers,47.0660,9.5030\n")
         let out = dir.appendingPathComponent("r.csv").path
@@ -84,6 +93,20 @@ final class MatrixCommandTests: XCTestCase {
         XCTAssertEqual(snap.first, "id,lat,lon,snapped_lat,snapped_lon,snap_metres")
         XCTAssertEqual(snap.count, 4)
         XCTAssertTrue(snap[1].hasPrefix("Vaduz,47.1410000,9.5215000,"))
+    }
+
+    func testHierarchyCacheIsReusedWithIdenticalResults() throws {
+        let points = try write("p.csv", "id,lat,lon\nVaduz,47.1410,9.5215\nSchaan,47.1650,9.5100\n")
+        let cache = dir.appendingPathComponent("cache").path
+        let first = dir.appendingPathComponent("a.csv").path, second = dir.appendingPathComponent("b.csv").path
+        let r1 = try CLIRunner.run(["matrix", "--points", points, "--road", liechtenstein, "--cache", cache, "--out", first])
+        XCTAssertEqual(r1.status, 0, r1.stderr)
+        XCTAssertTrue(r1.stderr.contains("contraction hierarchy built"), r1.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".dgch") }.count, 1)
+        let r2 = try CLIRunner.run(["matrix", "--points", points, "--road", liechtenstein, "--cache", cache, "--out", second])
+        XCTAssertEqual(r2.status, 0, r2.stderr)
+        XCTAssertTrue(r2.stderr.contains("read from the cache"), r2.stderr)
+        XCTAssertEqual(try String(contentsOfFile: first, encoding: .utf8), try String(contentsOfFile: second, encoding: .utf8))
     }
 
     func testPointWithoutRoadAndBrokenExtractAreInputErrors() throws {

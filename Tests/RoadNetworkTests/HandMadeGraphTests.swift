@@ -86,6 +86,19 @@ final class HandMadeGraphTests: XCTestCase {
         assertHierarchyEqualsDijkstra(g, points)
     }
 
+    func testCoincidentNodesAreBothUsable() {
+        // Nodes 1 and 2 are drawn on the same spot but not joined (say, a bridge over a road).
+        let p = [Self.at(0, 0), Self.at(200, 0), Self.at(200, 0), Self.at(200, 300)]
+        let g = RoadGraph(positions: p, segments: [
+            Self.segment(p, 0, 1, kmh: 36), Self.segment(p, 2, 3, kmh: 36, backward: false), Self.segment(p, 3, 0, kmh: 36),
+        ])
+        let index = SegmentIndex(g)
+        let spot = index.snap(Self.at(200, 0), radius: 5)!, top = index.snap(p[3], radius: 1)!
+        XCTAssertEqual(Set(spot.departures.filter { $0.weight == 0 }.map(\.node)), [1, 2])
+        // Straight up the one-way road from node 2 (30 s), not round through node 0.
+        XCTAssertEqual(PathWeight.seconds(ContractionHierarchy(graph: g).query(from: spot, to: top)), 30)
+    }
+
     func testRandomGridEqualsDijkstra() {
         // A 9 × 9 grid with random speeds, random one-way streets and some missing streets.
         var rng = SeededGenerator(seed: 42)

@@ -57,6 +57,22 @@ final class CrowFlySourceTests: XCTestCase {
         XCTAssertEqual(one.rows, 157); XCTAssertEqual(one.columns, 611)
     }
 
+    func testMirroredTriangleEqualsFullComputation() throws {
+        // 300 points: three bands of 128 rows, the last one partial.
+        let points = Self.points(300, seed: 21)
+        let source = try CrowFlySource()
+        let square = source.matrix(from: points, to: points, threads: 1)
+        // One extra destination makes the lists differ: every entry is then computed directly.
+        let wide = source.matrix(from: points, to: points + [GeoPoint(lat: 52, lon: 5)], threads: 2)
+        for i in points.indices {
+            for j in points.indices {
+                XCTAssertEqual(square.secondsStorage[i * 300 + j], wide.secondsStorage[i * 301 + j])
+                XCTAssertEqual(square.metresStorage[i * 300 + j], wide.metresStorage[i * 301 + j])
+            }
+        }
+        for threads in [2, 5] { XCTAssertEqual(source.matrix(from: points, to: points, threads: threads), square) }
+    }
+
     func testSymmetricAndTimeIncreasesWithDistance() throws {
         let points = Self.points(120, seed: 11)
         let m = try CrowFlySource().matrix(from: points, to: points, threads: 2)

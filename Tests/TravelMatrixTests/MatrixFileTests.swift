@@ -32,6 +32,25 @@ final class MatrixFileTests: XCTestCase {
         XCTAssertThrowsError(try MatrixFile.readBinary(data.prefix(40), file: "m.bin"))
     }
 
+    func testStreamedFilesEqualTheInMemoryEncodings() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("matrixfile-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Large enough for several CSV chunks.
+        let n = 300
+        let big = DurationMatrix(rows: n, columns: n, seconds: (0..<(n * n)).map { Int32($0 % 9973) },
+                                 metres: (0..<(n * n)).map { Int32($0 % 7919) * 3 })
+        let ids = (0..<n).map { "p\($0)" }
+        for (format, expected) in [(MatrixFile.Format.csv, MatrixFile.csv(big, rowIds: ids, columnIds: ids)),
+                                   (.bin, MatrixFile.binary(big, rowIds: ids, columnIds: ids))] {
+            let url = dir.appendingPathComponent("m.\(format.rawValue)")
+            try MatrixFile.write(big, rowIds: ids, columnIds: ids, format: format, to: url)
+            XCTAssertEqual(try Data(contentsOf: url), expected, format.rawValue)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["m.bin", "m.csv"])
+        // A device is never replaced.
+        XCTAssertThrowsError(try MatrixFile.write(big, rowIds: ids, columnIds: ids, format: .bin, to: URL(fileURLWithPath: "/dev/null")))
+    }
+
     func testPointsFileReportsEveryProblemWithLineAndColumn() throws {
         let csv = "id;lat;lon\nA;52,1;5,2\n;52;5\nA;91;5\nC;abc\n"
         let table = try CSVTable.parse(Data(csv.utf8), file: "p.csv")

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Distance-matrix benchmarks (issue 3): crow-fly 10,000 × 10,000 against vectorised numpy, and road
+# many-to-many on the Liechtenstein extract against SciPy's Dijkstra and pandana on the identical
+# exported graph, with equality checks. Writes a markdown section to stdout; progress on stderr.
+# Usage: Scripts/bench-matrix.sh [--quick]   (--quick: 2,000 crow-fly points, road sizes 250 and 1,000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product dagroute >&2
+if [ ! -x .venv-bench/bin/python ]; then
+    python3 -m venv .venv-bench >&2
+fi
+.venv-bench/bin/pip install --quiet numpy scipy pandana >&2
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+echo "## Distance matrix (\`Scripts/bench-matrix.sh\`)"
+echo
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average at start $(cut -d' ' -f1 /proc/loadavg)."
+echo "Wall-clock seconds of the computation only (dagroute's own progress timings; Python's perf_counter)."
+echo
+.venv-bench/bin/python Scripts/bench/matrix_crowfly.py --dagroute .build/release/dagroute --work "$work" "$@"
+echo
+.venv-bench/bin/python Scripts/bench/matrix_road.py --dagroute .build/release/dagroute \
+    --osm ../shared/instances/osm/liechtenstein-latest.osm.pbf --work "$work" "$@"

@@ -47,10 +47,7 @@ struct Matrix: ParsableCommand {
         let places = try PointsFile.read(URL(fileURLWithPath: points), displayName: points)
         progress.say("read \(places.count) points from \(points)")
         let outURL = URL(fileURLWithPath: out)
-        var status = stat()
-        if stat(out, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
-            throw DagrouteError.input(file: out, "expected a regular file for --out, found a device, folder or other special file")
-        }
+        try AtomicFile.checkWritable(outURL)
         let matrix: DurationMatrix
         if let road {
             let source = try RoadSource(extract: URL(fileURLWithPath: road), displayName: road,

@@ -64,13 +64,19 @@ final class MatrixCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
-    func testDeviceAsOutputIsRefusedAndLeftAlone() throws {
+    func testDeviceAsOutputIsWrittenToAndLeftADevice() throws {
         let points = try write("p.csv", "id,lat,lon\nA,52.1,5.1\n")
         let r = try CLIRunner.run(["matrix", "--points", points, "--out", "/dev/null", "--quiet"])
-        XCTAssertEqual(r.status, 2, r.stderr)
-        XCTAssertTrue(r.stderr.contains("expected a regular file"), r.stderr)
+        XCTAssertEqual(r.status, 0, r.stderr)
         let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
         XCTAssertEqual(attributes[.type] as? FileAttributeType, .typeCharacterSpecial)
+    }
+
+    func testFolderAsOutputIsAnInputError() throws {
+        let points = try write("p.csv", "id,lat,lon\nA,52.1,5.1\n")
+        let r = try CLIRunner.run(["matrix", "--points", points, "--out", dir.path, "--quiet"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("found a folder"), r.stderr)
     }
 
     func testRoadMatrixWithSnappingReport() throws {

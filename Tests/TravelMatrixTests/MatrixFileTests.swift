@@ -47,8 +47,10 @@ final class MatrixFileTests: XCTestCase {
             XCTAssertEqual(try Data(contentsOf: url), expected, format.rawValue)
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["m.bin", "m.csv"])
-        // A device is never replaced.
-        XCTAssertThrowsError(try MatrixFile.write(big, rowIds: ids, columnIds: ids, format: .bin, to: URL(fileURLWithPath: "/dev/null")))
+        // A device is written to, never replaced; a folder is refused.
+        try MatrixFile.write(big, rowIds: ids, columnIds: ids, format: .bin, to: URL(fileURLWithPath: "/dev/null"))
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType, .typeCharacterSpecial)
+        XCTAssertThrowsError(try MatrixFile.write(big, rowIds: ids, columnIds: ids, format: .bin, to: dir))
     }
 
     func testPointsFileReportsEveryProblemWithLineAndColumn() throws {

@@ -85,7 +85,7 @@ public enum HTMLReport {
 
     /// A table as HTML: numbers right-aligned, total rows bold, the note below.
     static func tableHTML(_ t: ReportTable, caption: Bool = true) -> String {
-        var out = "<table>\n"
+        var out = "<div class=\"tablebox\">\n<table>\n"
         if caption { out += "<caption>\(Markup.escape(t.title))</caption>\n" }
         out += "<thead><tr>" + t.columns.map { "<th\($0.alignment == .right ? " class=\"num\"" : "")>\(Markup.escape($0.title))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for (i, row) in t.rows.enumerated() {
@@ -95,7 +95,7 @@ public enum HTMLReport {
             }
             out += "</tr>\n"
         }
-        out += "</tbody>\n</table>\n"
+        out += "</tbody>\n</table>\n</div>\n"
         if !t.note.isEmpty { out += "<p class=\"note\">\(Markup.escape(t.note))</p>\n" }
         return out
     }
@@ -109,8 +109,10 @@ public enum HTMLReport {
     .privacy, .note { color: #666; font-size: 0.85em; }
     table { border-collapse: collapse; font-size: 0.85em; margin: 0.4em 0; }
     caption { text-align: left; font-weight: 600; padding-bottom: 0.3em; }
-    th, td { padding: 0.2em 0.6em; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
+    .tablebox { overflow-x: auto; }
+    th, td { padding: 0.2em 0.45em; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
     th { background: #f3f3f3; text-align: left; }
+    td:first-child { white-space: nowrap; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tr.total td { font-weight: 600; border-top: 2px solid #999; }
     svg { max-width: 100%; height: auto; }
@@ -125,6 +127,8 @@ public enum HTMLReport {
     .legend li { break-inside: avoid; }
     @media print {
       body { margin: 0; max-width: none; font-size: 10pt; }
+      .tablebox { overflow: visible; }
+      table { font-size: 8pt; }
       .pick, .noprint { display: none; }
       section { break-inside: avoid; }
       #map { break-inside: auto; }

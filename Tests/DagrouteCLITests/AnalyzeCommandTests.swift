@@ -95,6 +95,31 @@ final class AnalyzeCommandTests: XCTestCase {
         try assertDirect(json, trips)
     }
 
+    /// Clients without a current location count as clients but have no direct drive, flow or slot.
+    func testClientsWithoutACurrentLocation() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dagroute-analyze-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        for name in ["locations.csv", "fleet.csv", "settings.json"] {
+            try FileManager.default.copyItem(at: Self.defaultInstance.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        var lines = try String(contentsOf: Self.defaultInstance.appendingPathComponent("clients.csv"), encoding: .utf8).components(separatedBy: "\n")
+        let column = lines[0].components(separatedBy: ",").firstIndex(of: "current_location")!
+        for i in stride(from: 1, to: 601, by: 10) {
+            var fields = lines[i].components(separatedBy: ",")
+            fields[column] = ""
+            lines[i] = fields.joined(separator: ",")
+        }
+        try Data(lines.joined(separator: "\n").utf8).write(to: dir.appendingPathComponent("clients.csv"))
+        let json = try analyzeJSON(dir)
+        let trips = try Self.recompute(dir, detour: 1.3, short: 25, long: 70, halfKm: 6)
+        XCTAssertEqual(trips.count, 540)
+        XCTAssertEqual(json["clients"] as? Int, 600)
+        try assertDirect(json, trips)
+        let flows = try XCTUnwrap(json["flows"] as? [[String: Any]])
+        XCTAssertEqual(flows.reduce(0) { $0 + ($1["clients"] as! Int) }, 540)
+    }
+
     func testOutFilesAnonymised() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("dagroute-analyze-out-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: out) }

@@ -8,7 +8,7 @@ enum ReportFixtures {
 
     static var model: ReportModel {
         let l1 = ReportModel.Location(id: "L1", name: "De Brug & <Co> \"Hilversum\"", position: GeoPoint(lat: 52.224, lon: 5.176), capacity: 24)
-        let l2 = ReportModel.Location(id: "L2", name: "Bussum", position: GeoPoint(lat: 52.274, lon: 5.161), capacity: 9)
+        let l2 = ReportModel.Location(id: "L2", name: "Bussum\u{1}\u{7f}", position: GeoPoint(lat: 52.274, lon: 5.161), capacity: 9)
         let homes = [GeoPoint(lat: 52.2301234, lon: 5.1712345), GeoPoint(lat: 52.2604321, lon: 5.1509876),
                      GeoPoint(lat: 52.2412345, lon: 5.2012345), GeoPoint(lat: 52.2198765, lon: 5.1398765)]
         let ids = [nastyId, "C0002", "C0003", "C0004"]

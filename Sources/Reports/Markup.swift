@@ -23,7 +23,9 @@ enum Markup {
     }
 
     /// A number for an SVG attribute with one decimal (`12.3`), never in exponent notation.
+    /// Non-finite or absurdly large values (a defect upstream) print as 0 rather than trapping.
     static func coordinate(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e12 else { return "0" }
         let tenths = Int((v * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         return sign + "\(tenths.magnitude / 10).\(tenths.magnitude % 10)"

@@ -19,6 +19,8 @@ public enum NumberFormat {
     /// `1234.567, 1` → `1,234.6`. Non-finite values print as `-`.
     public static func decimal(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return "-" }
+        // Beyond what an Int holds after scaling, fall back to plain notation without separators.
+        guard abs(value) * pow(10, Double(max(0, digits))) < 9e18 else { return String(format: "%.\(max(0, digits))f", value) }
         guard digits > 0 else { return integer(Int(value.rounded())) }
         var scale = 1
         for _ in 0..<digits { scale *= 10 }

@@ -32,7 +32,7 @@ enum SVGCharts {
 
     /// Counts per bin `[k·bin, (k+1)·bin)` minutes for each series; all series share the bins.
     static func binCounts(_ series: [ReportModel.RideTimes], bin: Int) -> [[Int]] {
-        let maxSeconds = series.flatMap(\.samples).map(\.value).max() ?? 0
+        let maxSeconds = max(0, series.flatMap(\.samples).map(\.value).max() ?? 0)
         let bins = maxSeconds / (bin * 60) + 1
         return series.map { s in
             var counts = [Int](repeating: 0, count: bins)
@@ -44,7 +44,7 @@ enum SVGCharts {
     /// A histogram of ride times in minutes: per bin one bar per series side by side, a count axis
     /// and a legend when there is more than one series.
     static func histogram(_ series: [ReportModel.RideTimes]) -> String {
-        let maxMinutes = Double(series.flatMap(\.samples).map(\.value).max() ?? 0) / 60
+        let maxMinutes = Double(max(0, series.flatMap(\.samples).map(\.value).max() ?? 0)) / 60
         let bin = binMinutes(maxMinutes: maxMinutes)
         let counts = binCounts(series, bin: bin)
         let bins = counts.first?.count ?? 0

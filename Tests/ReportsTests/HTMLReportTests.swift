@@ -82,6 +82,20 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(counts[1][12], 1)
     }
 
+    /// Defective values from upstream (NaN positions, negative ride times, absurd money) never trap
+    /// and never break the markup.
+    func testDefectiveValuesRenderWithoutTrapping() {
+        var model = ReportFixtures.model
+        model.clients.append(ReportModel.Client(id: "nan", position: GeoPoint(lat: .nan, lon: .infinity), location: "L1"))
+        model.rideTimes = [ReportModel.RideTimes(name: "neg", samples: [Seconds(-60), Seconds(-1)])]
+        model.scenarios[1].costPerYear = EuroCents(Int.max / 2)
+        model.scenarios[1].vehicleTimePerWeek = Seconds(-3600)
+        let scan = XHTMLScan.parse(HTMLReport.render(model))
+        XCTAssertNil(scan.error)
+        XCTAssertEqual(NumberFormat.decimal(1e30, digits: 2), String(format: "%.2f", 1e30))
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(GeoJSONWriter.text(model).utf8)))
+    }
+
     func testEmptyModelStillRendersWellFormed() {
         let scan = XHTMLScan.parse(HTMLReport.render(ReportModel(title: "empty")))
         XCTAssertNil(scan.error)

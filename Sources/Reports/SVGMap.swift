@@ -54,8 +54,10 @@ struct SVGMap {
     var svg: String {
         let points = model.clients.map(\.position) + model.locations.map(\.position)
             + model.routes.flatMap { $0.stops.map(\.position) }
-        guard !points.isEmpty else { return "<p>No positions to draw.</p>" }
-        let (proj, height) = projection(for: points)
+        // The frame comes from valid positions only; an invalid one cannot distort the map.
+        let framed = points.filter { $0.lat.isFinite && $0.lon.isFinite }
+        guard !framed.isEmpty else { return "<p>No positions to draw.</p>" }
+        let (proj, height) = projection(for: framed)
         let f = Markup.coordinate
         var out = "<svg class=\"map\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"Map of clients, locations and routes\">\n"
         out += "<rect class=\"map-bg\" x=\"0\" y=\"0\" width=\"\(f(width))\" height=\"\(f(height))\"/>\n"

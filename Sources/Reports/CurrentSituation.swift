@@ -124,16 +124,18 @@ public struct CurrentSituation: Sendable {
         transported = Distribution(trips.filter(\.needsTransport))
 
         let municipalityOf = Dictionary(cs.map { ($0.id, $0.municipality) }, uniquingKeysWith: { a, _ in a })
+        let tripsByMunicipality = Dictionary(grouping: trips) { municipalityOf[$0.client]! }
+        let tripsByLocation = Dictionary(grouping: trips, by: \.location)
         municipalities = Set(cs.map(\.municipality)).sorted().map { m in
             let members = cs.filter { $0.municipality == m }
             return Municipality(name: m, clients: members.count, needingTransport: members.filter(\.needsTransport).count,
-                                direct: Distribution(trips.filter { municipalityOf[$0.client] == m }))
+                                direct: Distribution(tripsByMunicipality[m] ?? []))
         }
 
         let used = Set(trips.map(\.location))
         let catchments = instance.locations.filter { $0.status == .open || used.contains($0.id) }.map { l in
             Catchment(location: l, municipality: CurrentSituation.municipality(of: l.position, clients: cs),
-                      direct: Distribution(trips.filter { $0.location == l.id }))
+                      direct: Distribution(tripsByLocation[l.id] ?? []))
         }
         self.catchments = catchments
         let locationMunicipality = Dictionary(catchments.map { ($0.location.id, $0.municipality) }, uniquingKeysWith: { a, _ in a })
@@ -147,15 +149,18 @@ public struct CurrentSituation: Sendable {
 
         let days = Weekday.allCases.filter { d in cs.contains { $0.days.contains(d) } }
         self.days = days
-        let byId = Dictionary(cs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let attending = { (location: String, day: Weekday, slot: DayPart) in
-            trips.filter { $0.location == location && byId[$0.client]!.attends(day, slot: slot) }.count
+        // One pass over the clients: attendance per location, weekday and half-day slot.
+        struct SlotKey: Hashable { let location: String, day: Weekday, slot: DayPart }
+        var attendance: [SlotKey: Int] = [:]
+        for c in cs {
+            guard let l = c.currentLocation, instance.location(id: l) != nil else { continue }
+            for day in c.days { for slot in c.dayPart.slots { attendance[SlotKey(location: l, day: day, slot: slot), default: 0] += 1 } }
         }
         capacityUse = catchments.flatMap { c in
             days.flatMap { day in
                 [DayPart.morning, .afternoon].map { slot in
                     SlotUse(location: c.location.id, day: day, slot: slot,
-                            clients: attending(c.location.id, day, slot), capacity: c.location.capacity(on: day))
+                            clients: attendance[SlotKey(location: c.location.id, day: day, slot: slot)] ?? 0, capacity: c.location.capacity(on: day))
                 }
             }
         }
@@ -164,11 +169,18 @@ public struct CurrentSituation: Sendable {
     /// The most common municipality among the 7 client homes nearest to `p` (ties: the one of
     /// the nearest home among the tied); `-` when there are no clients.
     static func municipality(of p: GeoPoint, clients: [Client]) -> String {
-        let nearest = clients.map { ($0.position.greatCircleMetres(to: p), $0.municipality, $0.id) }
-            .sorted { ($0.0, $0.2) < ($1.0, $1.2) }.prefix(7)
+        // The 7 nearest homes by a bounded insertion (ties by id), then a vote.
+        var nearest: [(metres: Double, municipality: String, id: String)] = []
+        for c in clients {
+            let entry = (metres: c.position.greatCircleMetres(to: p), municipality: c.municipality, id: c.id)
+            if nearest.count == 7, let last = nearest.last, (last.metres, last.id) <= (entry.metres, entry.id) { continue }
+            let at = nearest.firstIndex { (entry.metres, entry.id) < ($0.metres, $0.id) } ?? nearest.count
+            nearest.insert(entry, at: at)
+            if nearest.count > 7 { nearest.removeLast() }
+        }
         var votes: [String: Int] = [:]
-        for n in nearest { votes[n.1, default: 0] += 1 }
+        for n in nearest { votes[n.municipality, default: 0] += 1 }
         let best = votes.values.max() ?? 0
-        return nearest.first { votes[$0.1] == best }?.1 ?? "-"
+        return nearest.first { votes[$0.municipality] == best }?.municipality ?? "-"
     }
 }

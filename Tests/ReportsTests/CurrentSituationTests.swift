@@ -84,6 +84,22 @@ final class CurrentSituationTests: XCTestCase {
         XCTAssertEqual(l01.municipality, "Hilversum")
     }
 
+    /// The default locations are named after their town; DOMAIN.md maps towns to municipalities.
+    /// The nearest-homes estimate must agree for every one of them.
+    func testLocationMunicipalityEstimateAgreesWithTheTownInTheName() throws {
+        let towns = ["Hilversum": "Hilversum", "Bussum": "Gooise Meren", "Naarden": "Gooise Meren", "Muiden": "Gooise Meren",
+                     "Muiderberg": "Gooise Meren", "Huizen": "Huizen", "Loosdrecht": "Wijdemeren", "Kortenhoef": "Wijdemeren",
+                     "'s-Graveland": "Wijdemeren", "Ankeveen": "Wijdemeren", "Nederhorst den Berg": "Wijdemeren",
+                     "Blaricum": "Blaricum", "Laren": "Laren", "Eemnes": "Eemnes", "Weesp": "Weesp"]
+        let instance = try InstanceReader.read(folder: Self.defaultInstance)
+        let a = CurrentSituation(instance: instance)
+        XCTAssertEqual(a.catchments.count, 25)
+        for c in a.catchments {
+            let town = try XCTUnwrap(towns.keys.filter { c.location.name.contains($0) }.max { $0.count < $1.count }, c.location.name)
+            XCTAssertEqual(c.municipality, towns[town], c.location.name)
+        }
+    }
+
     func testReportModelAndTextNameNoClientInTables() throws {
         let instance = try InstanceReader.read(folder: Self.defaultInstance)
         let a = CurrentSituation(instance: instance)

@@ -5,6 +5,7 @@
 //   2 GLPK, RoadNetwork
 //   3 Instance (care-domain values, instance reader/writer, region generator), TravelMatrix, Assignment, Routing
 //   4 Formats
+//   5 Reports (text tables, CSV, JSON, GeoJSON, the self-contained HTML report; analyze)
 //   6 DagrouteCLI
 //   7 dagroute (executable)
 import PackageDescription
@@ -30,6 +31,7 @@ let package = Package(
         .target(name: "TravelMatrix", dependencies: ["DagrouteCore", "RoadNetwork"], exclude: ["README.md"]),
         .target(name: "Routing", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
         .target(name: "Formats", dependencies: ["DagrouteCore", "Routing"], exclude: ["README.md"]),
+        .target(name: "Reports", dependencies: ["DagrouteCore", "Instance"], exclude: ["README.md"]),
         .target(
             name: "DagrouteCLI",
             dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
                 "RoadNetwork",
                 "TravelMatrix",
                 "Routing",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -55,6 +58,7 @@ let package = Package(
         .testTarget(name: "TravelMatrixTests", dependencies: ["TravelMatrix"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Formats", "DagrouteCore"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Routing", "DagrouteCore"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Instance", "DagrouteCore"]),
         .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
     ],
     swiftLanguageModes: [.v6]

@@ -30,6 +30,7 @@ extension Model {
         let cuts = parameters.cuts ? GLP_ON : GLP_OFF
         parm.gmi_cuts = cuts; parm.mir_cuts = cuts; parm.cov_cuts = cuts; parm.clq_cuts = cuts
         parm.fp_heur = parameters.feasibilityPump ? GLP_ON : GLP_OFF
+        parm.flip = GLP_ON // long-step dual ratio test in node LPs too (as glpsol --flip)
         parm.cb_func = branchAndCutCallback
         parm.cb_info = Unmanaged.passUnretained(context).toOpaque()
         // GLPK's MIP presolver renumbers columns, so a warm start needs the unpresolved problem;
@@ -43,10 +44,11 @@ extension Model {
             if let t = parameters.timeLimit { parm.tm_lim = milliseconds(t) }
             code = glp_intopt(p, &parm)
         } else {
-            // The root LP may still use the LP presolver (its basis is recovered for the original
-            // columns); its infeasible/unbounded codes are settled by a re-solve without it.
-            var lpCode = problem.simplex(presolve: parameters.presolve, timeLimit: parameters.timeLimit)
-            if lpCode == GLP_ENOPFS || lpCode == GLP_ENODFS {
+            // The root LP by the long-step dual simplex, without the LP presolver (slower here).
+            var lpCode = problem.simplex(presolve: false, timeLimit: parameters.timeLimit, longStepDual: true)
+            if lpCode == 0 && glp_get_status(p) != GLP_OPT {
+                // The dual simplex may stop at dual infeasibility with primal feasibility unknown:
+                // the primal simplex settles infeasible versus unbounded.
                 lpCode = problem.simplex(presolve: false, timeLimit: parameters.timeLimit.map { max(0.001, $0 - Date().timeIntervalSince(start)) })
             }
             guard lpCode == 0 || lpCode == GLP_ETMLIM else {

@@ -18,8 +18,9 @@ public struct MIPParameters: Sendable {
     public var timeLimit: Double?
     /// Stop when |incumbent − bound| / (|incumbent| + ε) ≤ this (0 = prove optimality).
     public var relativeGap: Double
-    /// Use GLPK's MIP presolver. With a warm start only the root LP is presolved (GLPK's MIP
-    /// presolver renumbers columns, so it could not receive the incumbent).
+    /// Use GLPK's MIP presolver. Ignored with a warm start (the presolver renumbers columns, so
+    /// it could not receive the incumbent). Without it the root LP is solved by the long-step
+    /// dual simplex, which is often faster on large assignment models.
     public var presolve: Bool
     /// Generate Gomory, MIR, cover and clique cuts.
     public var cuts: Bool

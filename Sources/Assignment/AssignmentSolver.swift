@@ -8,7 +8,8 @@ public struct AssignmentParameters: Sendable {
     public var timeLimit: Double?
     /// Stop at this relative gap (0 = prove optimality).
     public var relativeGap: Double
-    /// Hand the greedy/regret plan to GLPK as the first incumbent.
+    /// Hand a heuristic plan to GLPK as the first incumbent: the greedy/regret plan, or, when
+    /// locations open or close, the LP-rounding plan if it is cheaper (`LPRounding`).
     public var warmStart: Bool
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, warmStart: Bool = true) {
@@ -48,6 +49,17 @@ public enum AssignmentSolver {
             greedySeconds = Date().timeIntervalSince(start)
             if parameters.warmStart { mip.warmStart = built.point(greedy.locationOfClient, greedy.open) }
         }
+        if parameters.warmStart && decidable.contains(true) {
+            let share = parameters.timeLimit.map { $0 * 0.3 }
+            if let rounded = try LPRounding.plan(p, built, decidable: decidable, lpTimeLimit: share, mipTimeLimit: share) {
+                let cost = p.cost(locationOfClient: rounded.locationOfClient, open: rounded.open).total
+                if cost < warmStartCost ?? .infinity {
+                    warmStartCost = cost
+                    mip.warmStart = built.point(rounded.locationOfClient, rounded.open)
+                }
+            }
+        }
+        if let limit = parameters.timeLimit { mip.timeLimit = max(0.1, limit - Date().timeIntervalSince(start)) }
         let s = try built.model.solveMIP(mip)
 
         let noPairs = p.clients.indices.filter { pairs.byClient[$0].isEmpty }

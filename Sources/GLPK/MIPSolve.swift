@@ -18,7 +18,7 @@ extension Model {
         let start = Date()
         let problem = try GLPKProblem(self)
         let p = problem.pointer
-        let context = BranchAndCutContext(start: start, warmStart: warmStart)
+        let context = BranchAndCutContext(start: start, warmStart: warmStart, timeLimit: parameters.timeLimit)
         var solution = Solution(status: .infeasible, objective: nil, bestBound: nil, values: [],
                                 seconds: 0, secondsToFirstFeasible: nil, warmStartAccepted: false)
         defer { _ = context }
@@ -76,14 +76,14 @@ extension Model {
 
         let mipStatus = glp_mip_status(p)
         switch code {
-        case 0, GLP_ETMLIM, GLP_EMIPGAP:
+        case 0, GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:
             if mipStatus == GLP_OPT && code == 0 {
                 solution.status = .optimal
             } else if mipStatus == GLP_OPT || mipStatus == GLP_FEAS {
                 solution.status = .feasible(gap: .infinity)
             } else if mipStatus == GLP_NOFEAS && code == 0 {
                 solution.status = .infeasible
-            } else if code == GLP_ETMLIM {
+            } else if code == GLP_ETMLIM || code == GLP_ESTOP {
                 solution.status = .noSolutionWithinTimeLimit
             } else {
                 throw GLPKError.solverFailed("glp_intopt returned \(code) with MIP status \(mipStatus) on model \(name)")
@@ -148,10 +148,14 @@ final class BranchAndCutContext {
     var warmStartAccepted = false
     var bestBound: Double?
     var firstFeasible: Double?
+    /// GLPK checks its own time limit only between some steps (root cuts can overrun it by many
+    /// seconds), so the callback also stops the search at this wall-clock deadline.
+    let deadline: Date?
 
-    init(start: Date, warmStart: [Double]?) {
+    init(start: Date, warmStart: [Double]?, timeLimit: Double?) {
         self.start = start
         self.warmStart = warmStart
+        deadline = timeLimit.map { start.addingTimeInterval($0) }
     }
 }
 
@@ -169,4 +173,5 @@ private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableR
     if context.firstFeasible == nil, glp_mip_status(glp_ios_get_prob(tree)) == GLP_FEAS {
         context.firstFeasible = Date().timeIntervalSince(context.start)
     }
+    if let deadline = context.deadline, Date() >= deadline { glp_ios_terminate(tree) }
 }

@@ -5,10 +5,14 @@ public struct LPParameters: Sendable {
     /// Use GLPK's LP presolver. Infeasible/unbounded answers found by it are confirmed by a
     /// re-solve without it.
     public var presolve: Bool
+    /// Use the dual simplex with the long-step ratio test (falling back to the primal simplex),
+    /// often much faster on assignment models; without it the primal simplex is used.
+    public var dualSimplex: Bool
 
-    public init(timeLimit: Double? = nil, presolve: Bool = true) {
+    public init(timeLimit: Double? = nil, presolve: Bool = true, dualSimplex: Bool = false) {
         self.timeLimit = timeLimit
         self.presolve = presolve
+        self.dualSimplex = dualSimplex
     }
 }
 

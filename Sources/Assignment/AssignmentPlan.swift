@@ -43,7 +43,8 @@ public struct AssignmentPlan: Sendable {
     public var cost: AssignmentCost
     /// Best proven lower bound on the weekly cost, in euro cents (nil when unknown).
     public var bestBound: Double?
-    /// Weekly cost of the greedy/regret warm start, nil when none was built.
+    /// Weekly cost of the best heuristic plan (greedy/regret, or LP rounding when cheaper), nil
+    /// when none was built.
     public var warmStartCost: Double?
     /// Wall-clock seconds of the whole solve, and until the first feasible plan was known (the
     /// greedy plan, or GLPK's first incumbent when earlier).

@@ -8,7 +8,8 @@ public struct AssignmentParameters: Sendable {
     public var timeLimit: Double?
     /// Stop at this relative gap (0 = prove optimality).
     public var relativeGap: Double
-    /// Hand the greedy/regret plan to GLPK as the first incumbent.
+    /// Hand a heuristic plan to GLPK as the first incumbent: the greedy/regret plan, or, when
+    /// locations open or close, the LP-rounding plan if it is cheaper (`LPRounding`).
     public var warmStart: Bool
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, warmStart: Bool = true) {
@@ -22,8 +23,11 @@ public struct AssignmentParameters: Sendable {
 /// locations whose opening is decided (candidates, and open ones when they may close);
 /// z(g, l) ∈ [0, 1] marking that group g has a member at l. Constraints: Σ_l x(c, l) + u(c) = 1;
 /// per location and slot, the clients occupying the slot ≤ capacity (× y(l) when decided);
-/// x(c, l) ≤ y(l); x(c, l) ≤ z(g(c), l); minOpen ≤ open locations ≤ maxOpen. Objective (euro cents
-/// per week): pair costs (travel + move) + fixed costs + unplaced and cohesion penalties.
+/// x(c, l) ≤ y(l) (the disaggregated links that make the LP bound tight: with them and the
+/// long-step dual simplex, 2,000 clients × 60 locations with 20 candidates solve to optimality in
+/// seconds; without them the gap stayed above 0.5 % after 30 s); x(c, l) ≤ z(g(c), l);
+/// minOpen ≤ open locations ≤ maxOpen. Objective (euro cents per week): pair costs (travel +
+/// move) + fixed costs + unplaced and cohesion penalties.
 public enum AssignmentSolver {
     /// Solves the problem. Unplaced clients come back with their reason; an infeasible result is
     /// only possible when the open-location bounds cannot be met.
@@ -35,13 +39,26 @@ public enum AssignmentSolver {
         let built = try AssignmentModel(p, pairs, decidable: decidable)
 
         var warmStartCost: Double?
-        var mip = MIPParameters(timeLimit: parameters.timeLimit, relativeGap: parameters.relativeGap)
+        // Without GLPK's MIP presolver (a warm start bypasses it anyway): its root LP uses the
+        // primal simplex, many times slower on these models than the long-step dual.
+        var mip = MIPParameters(timeLimit: parameters.timeLimit, relativeGap: parameters.relativeGap, presolve: false)
         var greedySeconds: Double?
         if let greedy = GreedyRegret(p, pairs, decidable: decidable) {
             warmStartCost = p.cost(locationOfClient: greedy.locationOfClient, open: greedy.open).total
             greedySeconds = Date().timeIntervalSince(start)
             if parameters.warmStart { mip.warmStart = built.point(greedy.locationOfClient, greedy.open) }
         }
+        if parameters.warmStart && decidable.contains(true) {
+            let share = parameters.timeLimit.map { $0 * 0.3 }
+            if let rounded = try LPRounding.plan(p, built, decidable: decidable, lpTimeLimit: share, mipTimeLimit: share) {
+                let cost = p.cost(locationOfClient: rounded.locationOfClient, open: rounded.open).total
+                if cost < warmStartCost ?? .infinity {
+                    warmStartCost = cost
+                    mip.warmStart = built.point(rounded.locationOfClient, rounded.open)
+                }
+            }
+        }
+        if let limit = parameters.timeLimit { mip.timeLimit = max(0.1, limit - Date().timeIntervalSince(start)) }
         let s = try built.model.solveMIP(mip)
 
         let noPairs = p.clients.indices.filter { pairs.byClient[$0].isEmpty }
@@ -62,7 +79,7 @@ public enum AssignmentSolver {
         return AssignmentPlan(status: s.status, locationOfClient: locationOfClient, open: open, unplaced: unplaced, moved: moved,
                               cost: p.cost(locationOfClient: locationOfClient, open: open), bestBound: s.bestBound,
                               warmStartCost: warmStartCost, seconds: Date().timeIntervalSince(start),
-                              secondsToFirstFeasible: [greedySeconds, s.secondsToFirstFeasible].compactMap { $0 }.min())
+                              secondsToFirstFeasible: [parameters.warmStart ? greedySeconds : nil, s.secondsToFirstFeasible].compactMap { $0 }.min())
     }
 
     /// The MIP of a problem, e.g. to export it as MPS for another solver.

@@ -16,8 +16,10 @@ extension Model {
         let p = problem.pointer
         // GLPK's simplex without presolve refuses a problem with no rows or no columns.
         let presolve = parameters.presolve || constraintCount == 0 || variableCount == 0
-        var code = problem.simplex(presolve: presolve, timeLimit: parameters.timeLimit)
-        if presolve && (code == GLP_ENOPFS || code == GLP_ENODFS) && constraintCount > 0 && variableCount > 0 {
+        var code = problem.simplex(presolve: presolve, timeLimit: parameters.timeLimit, longStepDual: parameters.dualSimplex)
+        let settle = (presolve && (code == GLP_ENOPFS || code == GLP_ENODFS))
+            || (parameters.dualSimplex && code == 0 && glp_get_status(p) != GLP_OPT) // dual may leave primal feasibility open
+        if settle && constraintCount > 0 && variableCount > 0 {
             let remaining = parameters.timeLimit.map { $0 - Date().timeIntervalSince(start) }
             code = problem.simplex(presolve: false, timeLimit: remaining.map { max($0, 0.001) })
         }

@@ -18,7 +18,7 @@ extension Model {
         let start = Date()
         let problem = try GLPKProblem(self)
         let p = problem.pointer
-        let context = BranchAndCutContext(start: start, warmStart: warmStart)
+        let context = BranchAndCutContext(start: start, warmStart: warmStart, timeLimit: parameters.timeLimit)
         var solution = Solution(status: .infeasible, objective: nil, bestBound: nil, values: [],
                                 seconds: 0, secondsToFirstFeasible: nil, warmStartAccepted: false)
         defer { _ = context }
@@ -30,6 +30,7 @@ extension Model {
         let cuts = parameters.cuts ? GLP_ON : GLP_OFF
         parm.gmi_cuts = cuts; parm.mir_cuts = cuts; parm.cov_cuts = cuts; parm.clq_cuts = cuts
         parm.fp_heur = parameters.feasibilityPump ? GLP_ON : GLP_OFF
+        parm.flip = GLP_ON // long-step dual ratio test in node LPs too (as glpsol --flip)
         parm.cb_func = branchAndCutCallback
         parm.cb_info = Unmanaged.passUnretained(context).toOpaque()
         // GLPK's MIP presolver renumbers columns, so a warm start needs the unpresolved problem;
@@ -43,10 +44,11 @@ extension Model {
             if let t = parameters.timeLimit { parm.tm_lim = milliseconds(t) }
             code = glp_intopt(p, &parm)
         } else {
-            // The root LP may still use the LP presolver (its basis is recovered for the original
-            // columns); its infeasible/unbounded codes are settled by a re-solve without it.
-            var lpCode = problem.simplex(presolve: parameters.presolve, timeLimit: parameters.timeLimit)
-            if lpCode == GLP_ENOPFS || lpCode == GLP_ENODFS {
+            // The root LP by the long-step dual simplex, without the LP presolver (slower here).
+            var lpCode = problem.simplex(presolve: false, timeLimit: parameters.timeLimit, longStepDual: true)
+            if lpCode == 0 && glp_get_status(p) != GLP_OPT {
+                // The dual simplex may stop at dual infeasibility with primal feasibility unknown:
+                // the primal simplex settles infeasible versus unbounded.
                 lpCode = problem.simplex(presolve: false, timeLimit: parameters.timeLimit.map { max(0.001, $0 - Date().timeIntervalSince(start)) })
             }
             guard lpCode == 0 || lpCode == GLP_ETMLIM else {
@@ -74,14 +76,14 @@ extension Model {
 
         let mipStatus = glp_mip_status(p)
         switch code {
-        case 0, GLP_ETMLIM, GLP_EMIPGAP:
+        case 0, GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:
             if mipStatus == GLP_OPT && code == 0 {
                 solution.status = .optimal
             } else if mipStatus == GLP_OPT || mipStatus == GLP_FEAS {
                 solution.status = .feasible(gap: .infinity)
             } else if mipStatus == GLP_NOFEAS && code == 0 {
                 solution.status = .infeasible
-            } else if code == GLP_ETMLIM {
+            } else if code == GLP_ETMLIM || code == GLP_ESTOP {
                 solution.status = .noSolutionWithinTimeLimit
             } else {
                 throw GLPKError.solverFailed("glp_intopt returned \(code) with MIP status \(mipStatus) on model \(name)")
@@ -146,10 +148,14 @@ final class BranchAndCutContext {
     var warmStartAccepted = false
     var bestBound: Double?
     var firstFeasible: Double?
+    /// GLPK checks its own time limit only between some steps (root cuts can overrun it by many
+    /// seconds), so the callback also stops the search at this wall-clock deadline.
+    let deadline: Date?
 
-    init(start: Date, warmStart: [Double]?) {
+    init(start: Date, warmStart: [Double]?, timeLimit: Double?) {
         self.start = start
         self.warmStart = warmStart
+        deadline = timeLimit.map { start.addingTimeInterval($0) }
     }
 }
 
@@ -167,4 +173,5 @@ private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableR
     if context.firstFeasible == nil, glp_mip_status(glp_ios_get_prob(tree)) == GLP_FEAS {
         context.firstFeasible = Date().timeIntervalSince(context.start)
     }
+    if let deadline = context.deadline, Date() >= deadline { glp_ios_terminate(tree) }
 }

@@ -5,10 +5,14 @@ public struct LPParameters: Sendable {
     /// Use GLPK's LP presolver. Infeasible/unbounded answers found by it are confirmed by a
     /// re-solve without it.
     public var presolve: Bool
+    /// Use the dual simplex with the long-step ratio test (falling back to the primal simplex),
+    /// often much faster on assignment models; without it the primal simplex is used.
+    public var dualSimplex: Bool
 
-    public init(timeLimit: Double? = nil, presolve: Bool = true) {
+    public init(timeLimit: Double? = nil, presolve: Bool = true, dualSimplex: Bool = false) {
         self.timeLimit = timeLimit
         self.presolve = presolve
+        self.dualSimplex = dualSimplex
     }
 }
 
@@ -18,8 +22,9 @@ public struct MIPParameters: Sendable {
     public var timeLimit: Double?
     /// Stop when |incumbent − bound| / (|incumbent| + ε) ≤ this (0 = prove optimality).
     public var relativeGap: Double
-    /// Use GLPK's MIP presolver. With a warm start only the root LP is presolved (GLPK's MIP
-    /// presolver renumbers columns, so it could not receive the incumbent).
+    /// Use GLPK's MIP presolver. Ignored with a warm start (the presolver renumbers columns, so
+    /// it could not receive the incumbent). Without it the root LP is solved by the long-step
+    /// dual simplex, which is often faster on large assignment models.
     public var presolve: Bool
     /// Generate Gomory, MIR, cover and clique cuts.
     public var cuts: Bool

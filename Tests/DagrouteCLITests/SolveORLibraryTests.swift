@@ -83,4 +83,29 @@ final class SolveORLibraryTests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("bad.txt:3:3: error: expected an integer"), r.stderr)
     }
+
+    func testInfeasibleProblemIsAResultNotAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dagroute-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // One agent with capacity 5; two jobs needing 3 each.
+        try "1\n1 2\n1 1\n3 3\n5\n".write(to: dir.appendingPathComponent("tight.txt"), atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["solve", "tight.txt", "--format", "orlib-gap", "--json"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let o = try json(r)
+        XCTAssertEqual(o["status"] as? String, "infeasible")
+        XCTAssertEqual(o["feasible"] as? Bool, false)
+        XCTAssertNil(o["assignment"])
+    }
+
+    func testTinyTimeLimitOnHardProblemNeverCrashes() throws {
+        let r = try CLIRunner.run(["solve", path("gap/orlib/gapd.txt"), "--format", "orlib-gap", "--time-limit", "0.05", "--json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let o = try json(r)
+        XCTAssertTrue(["feasible", "time_limit"].contains(o["status"] as? String ?? ""), "\(o)")
+        if o["feasible"] as? Bool == true {
+            XCTAssertGreaterThanOrEqual(try XCTUnwrap(o["objective"] as? Double), 6353) // gapd#1 optimum
+            XCTAssertEqual((o["assignment"] as? [Int])?.count, 100)
+        }
+    }
 }

@@ -16,8 +16,8 @@ final class GLPKStatusTests: XCTestCase {
 
     func testLPOptimumAndMIPOptimum() throws {
         var (m, x, y) = try smallLP()
-        for presolve in [true, false] {
-            let s = try m.solveLP(LPParameters(presolve: presolve))
+        for (presolve, dual) in [(true, false), (false, false), (true, true), (false, true)] {
+            let s = try m.solveLP(LPParameters(presolve: presolve, dualSimplex: dual))
             XCTAssertEqual(s.status, .optimal)
             XCTAssertEqual(s.objective!, 2.8, accuracy: 1e-9)
             XCTAssertEqual(s[x], 1.6, accuracy: 1e-9)
@@ -75,6 +75,8 @@ final class GLPKStatusTests: XCTestCase {
         _ = a
         for presolve in [true, false] {
             XCTAssertEqual(try n.solveLP(LPParameters(presolve: presolve)).status, .infeasible)
+            XCTAssertEqual(try n.solveLP(LPParameters(presolve: presolve, dualSimplex: true)).status, .infeasible)
+            XCTAssertEqual(try m.solveLP(LPParameters(presolve: presolve, dualSimplex: true)).status, .unbounded)
             XCTAssertEqual(try n.solveMIP(MIPParameters(presolve: presolve)).status, .infeasible)
         }
     }

@@ -25,6 +25,24 @@ extension SearchState {
         let pre = prefix[r], suf = suffix[r]
         let m = routes[r].count
         let old = routeCost[r]
+        if problem.capacityOnly {
+            // Pure CVRP: the load check is per route and the cost change is the detour.
+            let load = problem.requests[q].load
+            if pre[m].depotSeats + load.seats > rule.seats || pre[m].depotWheelchairs + load.wheelchairs > rule.wheelchairs { return }
+            let stops = routes[r], n = problem.matrices.count, c = problem.stops[problem.requests[q].stops[0]].location
+            let fixed = m == 0 ? rule.fixed : 0
+            problem.matrices.distance.withUnsafeBufferPointer { d in
+                var prev = rule.start.first
+                for i in 0...m {
+                    let next = i < m ? problem.stops[Int(stops[i])].location : rule.end.first
+                    if !(blink > 0 && rng.nextUnit() < blink) {
+                        body(fixed + rule.perMetre * Double(d[prev * n + c] + d[c * n + next] - d[prev * n + next]), i, i)
+                    }
+                    prev = next
+                }
+            }
+            return
+        }
         switch problem.requests[q].kind {
         case let .depotDelivery(s), let .depotPickup(s):
             let node = RouteSegment.stop(s, in: problem)

@@ -62,12 +62,13 @@ extension SearchState {
         remove(requests: removed, touched: &touched)
     }
 
-    /// Greedy recreate with blinks: inserts every unassigned request, in an order drawn from
-    /// random / largest load / farthest from depot / closest to depot (weights 4 : 4 : 2 : 1), at its
-    /// cheapest feasible position. Saves the stops of every route it changes in `saved`.
-    func recreate(params: SolverParameters, rng: inout SeededGenerator, saved: inout [(Int, [Int32])],
+    /// Greedy recreate with blinks: inserts every unassigned request at its cheapest feasible
+    /// position — first those already out before the ruin (`hard`), then the removed ones in an
+    /// order drawn from random / largest load / farthest from depot / closest to depot (weights
+    /// 4 : 4 : 2 : 1). Saves the stops of every route it changes in `saved`.
+    func recreate(params: SolverParameters, hard: [Int], rng: inout SeededGenerator, saved: inout [(Int, [Int32])],
                   candidates: inout [InsertionMove], routeList: inout [Int]) {
-        var order = unassigned
+        var order = unassigned.filter { !hard.contains($0) }
         let depot = rules[0].start.first
         func key(_ q: Int) -> Int {
             let s = problem.requests[q].stops[0]
@@ -83,7 +84,7 @@ extension SearchState {
         } else {
             order.sort { (key($0), $0) < (key($1), $1) }
         }
-        for q in order {
+        for q in hard + order {
             candidateRoutes(into: &routeList)
             guard let move = bestInsertion(of: q, routesToTry: routeList, blink: params.blinkRate, rng: &rng, candidates: &candidates) else { continue }
             if !saved.contains(where: { $0.0 == move.route }) { saved.append((move.route, routes[move.route])) }

@@ -35,7 +35,7 @@ public enum RoutingSolver {
 
     /// Requests that no vehicle type can serve even alone, with the reason.
     static func impossibleRequests(_ problem: RoutingProblem) -> [Int: UnassignedReason] {
-        let scheduler = RouteScheduler(problem)
+        var scheduler = RouteScheduler(problem)
         var out: [Int: UnassignedReason] = [:]
         for (q, req) in problem.requests.enumerated() {
             var fits = false, capacityOK = false

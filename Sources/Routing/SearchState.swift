@@ -27,7 +27,7 @@ final class SearchState {
     let unassignedPenalty: [Double]
     /// True when some route may contain a ride-limited request (routes are then re-simulated).
     let checkRides: Bool
-    let scheduler: RouteScheduler
+    var scheduler: RouteScheduler
     /// Scratch sequence for simulations.
     var scratch: [Int32] = []
 

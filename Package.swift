@@ -21,7 +21,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .target(name: "DagrouteCore", exclude: ["README.md"]),
-        .target(name: "Routing", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
+        .target(name: "Routing", dependencies: ["DagrouteCore"], exclude: ["README.md"],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Formats", dependencies: ["DagrouteCore", "Routing"], exclude: ["README.md"]),
         .target(
             name: "DagrouteCLI",

@@ -13,7 +13,7 @@ final class SolverTests: XCTestCase {
     static func path(_ relative: String) -> String { instances.appendingPathComponent(relative).path }
 
     private func solve(_ b: RoutingBenchmark, iterations: Int, seed: UInt64 = 1, threads: Int = 1) -> RoutingResult {
-        let result = RoutingSolver.solve(b.problem, parameters: SolverParameters(threads: threads),
+        let result = RoutingSolver.solve(b.problem, parameters: .recommended(for: b.problem, threads: threads),
                                          stop: .maxIterations(iterations), seed: seed)
         SolutionChecker.assertValid(b.problem, result)
         XCTAssertEqual(result.unassigned, [])

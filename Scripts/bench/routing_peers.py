@@ -68,7 +68,7 @@ def main():
         from pyvrp.stop import MaxRuntime
         data = pyvrp.read(path, round_func="round")
         res = pyvrp.solve(data, stop=MaxRuntime(limit), seed=1, display=False)
-        routes = [list(r.visits()) for r in res.best.routes()]
+        routes = [[a.idx + data.num_depots for a in r if a.is_client()] for r in res.best.routes()]   # client indices count from 0
     elif solver == "ortools":
         from ortools.constraint_solver import pywrapcp, routing_enums_pb2
         k = int(math.ceil(1.3 * sum(dem) / capacity)) + 3

@@ -44,6 +44,19 @@ final class SolverTests: XCTestCase {
         XCTAssertLessThanOrEqual(result.routes.count, 2)
     }
 
+    /// Short runs on more dial-a-ride instances with proven optima: every plan passes the
+    /// independent checker (ride times, windows, duration, capacity) and never beats the optimum.
+    func testCordeauPlansAreValidAndNeverBelowTheOptimum() throws {
+        for (name, optimum) in [("a3-18", 300.48), ("a3-24", 344.83), ("b2-20", 332.64), ("b4-16", 296.96), ("b2-16", 309.41)] {
+            let b = try CordeauReader.read(path: Self.path("darp/cordeau2006/\(name).txt"))
+            let result = solve(b, iterations: 400, seed: 5)
+            let objective = b.objective(result.routes)
+            XCTAssertGreaterThanOrEqual(objective, optimum - 0.01, name)
+            XCTAssertLessThanOrEqual(objective, optimum * 1.05, name)
+            XCTAssertLessThanOrEqual(result.routes.count, b.problem.vehicleTypes[0].count, name)
+        }
+    }
+
     func testSameSeedAndThreadsGiveTheSameAnswer() throws {
         let b = try CVRPLIBReader.read(path: Self.path("cvrp/A/A-n33-k6.vrp"))
         let one = solve(b, iterations: 300, seed: 7, threads: 2)

@@ -57,6 +57,15 @@ final class SolverTests: XCTestCase {
         }
     }
 
+    /// A 200-customer Gehring–Homberger instance after a short run: valid plan, at most one vehicle
+    /// more than the best known (20), distance within 5% of it.
+    func testGehringHombergerPlanIsValid() throws {
+        let b = try SolomonReader.read(path: Self.path("vrptw/gh200/c1_2_1.txt"))
+        let result = solve(b, iterations: 200)
+        XCTAssertLessThanOrEqual(result.routes.count, 21)
+        XCTAssertLessThanOrEqual(b.objective(result.routes), 2704.5678 * 1.05)
+    }
+
     func testSameSeedAndThreadsGiveTheSameAnswer() throws {
         let b = try CVRPLIBReader.read(path: Self.path("cvrp/A/A-n33-k6.vrp"))
         let one = solve(b, iterations: 300, seed: 7, threads: 2)

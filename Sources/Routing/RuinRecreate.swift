@@ -52,6 +52,21 @@ extension SearchState {
         }
         take(seed)
         for c in neighbours.lists[seed] where ruined.count < strings { take(Int(c)) }
+        // Now and then also empty the shortest of three random routes, so that a vehicle can be
+        // saved when its requests fit elsewhere (strings alone rarely empty a long route).
+        if rng.nextUnit() < params.routeRemovalRate {
+            var pick = -1
+            for _ in 0..<3 {
+                let r = Int(rng.next() % UInt64(routes.count))
+                if !routes[r].isEmpty && (pick < 0 || routes[r].count < routes[pick].count) { pick = r }
+            }
+            if pick >= 0 {
+                for s in routes[pick] {
+                    let q = Int(problem.requestOfStop[Int(s)])
+                    if !removed.contains(q) { removed.append(q) }
+                }
+            }
+        }
         for q in removed {
             for s in problem.requests[q].stops {
                 let r = Int(routeOf[s])

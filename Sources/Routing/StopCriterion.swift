@@ -47,11 +47,14 @@ public struct SolverParameters: Sendable, Hashable {
     public var endTemperature: Double
     /// Granular neighbourhood size of the local search.
     public var neighbours: Int
+    /// Probability that a ruin also empties a whole (short) route.
+    public var routeRemovalRate: Double
     public init(threads: Int = 1, averageRemoved: Int = 10, maxStringLength: Int = 10, blinkRate: Double = 0.01,
-                startTemperature: Double = 0.2, endTemperature: Double = 0.002, neighbours: Int = 20) {
+                startTemperature: Double = 0.2, endTemperature: Double = 0.002, neighbours: Int = 20,
+                routeRemovalRate: Double = 0.05) {
         self.threads = threads; self.averageRemoved = averageRemoved; self.maxStringLength = maxStringLength
         self.blinkRate = blinkRate; self.startTemperature = startTemperature; self.endTemperature = endTemperature
-        self.neighbours = neighbours
+        self.neighbours = neighbours; self.routeRemovalRate = routeRemovalRate
     }
 
     /// The benchmarked defaults for `problem`: pickup–delivery problems (dial-a-ride) anneal at a

@@ -102,6 +102,21 @@ extension SearchState {
         }
     }
 
+    /// Routes worth trying for request `q` in a large problem: those holding one of the `count`
+    /// stops nearest to its first stop, and the first empty slot of every vehicle type.
+    func nearbyRoutes(of q: Int, count: Int, neighbours: NeighbourLists, into list: inout [Int]) {
+        list.removeAll(keepingCapacity: true)
+        for c in neighbours.lists[problem.requests[q].stops[0]].prefix(count) {
+            let r = Int(routeOf[Int(c)])
+            if r >= 0 && !list.contains(r) { list.append(r) }
+        }
+        var typeSeen = [Bool](repeating: false, count: rules.count)
+        for r in 0..<routes.count where routes[r].isEmpty && !typeSeen[slotType[r]] {
+            typeSeen[slotType[r]] = true
+            list.append(r)
+        }
+    }
+
     /// The cheapest feasible insertion of request `q` into the routes in `routesToTry`, or nil.
     /// With ride limits, candidates are verified by re-simulation from the cheapest up.
     func bestInsertion(of q: Int, routesToTry: [Int], blink: Double, rng: inout SeededGenerator,

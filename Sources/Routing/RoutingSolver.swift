@@ -133,7 +133,7 @@ struct Search {
             saved.removeAll(keepingCapacity: true)
             let unassignedBefore = state.unassigned
             state.ruin(neighbours: neighbours, params: parameters, rng: &rng, saved: &saved)
-            state.recreate(params: parameters, hard: unassignedBefore, rng: &rng, saved: &saved, candidates: &candidates, routeList: &routeList)
+            state.recreate(params: parameters, hard: unassignedBefore, neighbours: neighbours, rng: &rng, saved: &saved, candidates: &candidates, routeList: &routeList)
             let candidateCost = state.routesCost, candidateOut = state.outPenalty
             let candidate = candidateCost + state.penaltyFactor * candidateOut
             if candidate < currentCost + state.penaltyFactor * currentOut - temperature * log(max(rng.nextUnit(), 1e-300)) {

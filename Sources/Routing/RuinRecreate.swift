@@ -81,8 +81,8 @@ extension SearchState {
     /// position — first those already out before the ruin (`hard`), then the removed ones in an
     /// order drawn from random / largest load / farthest from depot / closest to depot (weights
     /// 4 : 4 : 2 : 1). Saves the stops of every route it changes in `saved`.
-    func recreate(params: SolverParameters, hard: [Int], rng: inout SeededGenerator, saved: inout [(Int, [Int32])],
-                  candidates: inout [InsertionMove], routeList: inout [Int]) {
+    func recreate(params: SolverParameters, hard: [Int], neighbours: NeighbourLists, rng: inout SeededGenerator,
+                  saved: inout [(Int, [Int32])], candidates: inout [InsertionMove], routeList: inout [Int]) {
         var order = unassigned.filter { !hard.contains($0) }
         let depot = rules[0].start.first
         func key(_ q: Int) -> Int {
@@ -100,8 +100,18 @@ extension SearchState {
             order.sort { (key($0), $0) < (key($1), $1) }
         }
         for q in hard + order {
-            candidateRoutes(into: &routeList)
-            guard let move = bestInsertion(of: q, routesToTry: routeList, blink: params.blinkRate, rng: &rng, candidates: &candidates) else { continue }
+            // Requests out before the ruin may need any route; the others look near their neighbours
+            // first (when the problem is large), then everywhere.
+            var move: InsertionMove?
+            if params.insertionNeighbours > 0 && !hard.contains(q) {
+                nearbyRoutes(of: q, count: params.insertionNeighbours, neighbours: neighbours, into: &routeList)
+                move = bestInsertion(of: q, routesToTry: routeList, blink: params.blinkRate, rng: &rng, candidates: &candidates)
+            }
+            if move == nil {
+                candidateRoutes(into: &routeList)
+                move = bestInsertion(of: q, routesToTry: routeList, blink: params.blinkRate, rng: &rng, candidates: &candidates)
+            }
+            guard let move else { continue }
             if !saved.contains(where: { $0.0 == move.route }) { saved.append((move.route, routes[move.route])) }
             insert(q, route: move.route, i: move.i, j: move.j)
         }

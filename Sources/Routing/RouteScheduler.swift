@@ -66,7 +66,7 @@ struct RouteScheduler {
         if delay0 > 0 { b[0] += delay0; d[0] = b[0]; forward(from: 0, m: m) }
         // Steps 5–6: delay every ride-limited pickup by its forward slack.
         if problem.hasRideLimits && !ridesOK(m: m) {
-            for j in 1...m where limitedPickup[j] {
+            for j in 1..<(m + 1) where limitedPickup[j] {
                 var after = 0
                 for k in (j + 1)...(m + 1) { after += w[k] }
                 let delta = min(slack(at: j, m: m), after)
@@ -80,7 +80,7 @@ struct RouteScheduler {
     }
 
     private func ridesOK(m: Int) -> Bool {
-        for k in 1...m where pickupPos[k] >= 0 {
+        for k in 1..<(m + 1) where pickupPos[k] >= 0 {
             if b[k] - d[pickupPos[k]] > rideLimit[k] { return false }
         }
         return true

@@ -134,9 +134,11 @@ struct Search {
             let unassignedBefore = state.unassigned
             state.ruin(neighbours: neighbours, params: parameters, rng: &rng, saved: &saved)
             state.recreate(params: parameters, hard: unassignedBefore, neighbours: neighbours, rng: &rng, saved: &saved, candidates: &candidates, routeList: &routeList)
+            // Removing stops can lengthen a ride (more waiting on board); such plans are rejected.
+            let ridesOK = !state.checkRides || saved.allSatisfy { state.ridesFeasible(vehicleType: state.slotType[$0.0], state.routes[$0.0]) }
             let candidateCost = state.routesCost, candidateOut = state.outPenalty
             let candidate = candidateCost + state.penaltyFactor * candidateOut
-            if candidate < currentCost + state.penaltyFactor * currentOut - temperature * log(max(rng.nextUnit(), 1e-300)) {
+            if ridesOK && candidate < currentCost + state.penaltyFactor * currentOut - temperature * log(max(rng.nextUnit(), 1e-300)) {
                 currentCost = candidateCost; currentOut = candidateOut
                 current = candidate
                 let out = state.unassigned.count

@@ -98,6 +98,13 @@ final class MoveEvaluationTests: XCTestCase {
                 let slow = Self.simulate(p, type: state.slotType[r], seq)
                 XCTAssertEqual(fast == nil, slow == nil, "feasibility of \(seq) on type \(state.slotType[r])")
                 if let fast, let slow { XCTAssertEqual(fast, slow, accuracy: 1e-6) }
+                // The scheduler (which plans the reported times) agrees on windows and duration.
+                if !seq.isEmpty && whole.timeWarp == 0 {
+                    var scheduler = RouteScheduler(p)
+                    let ok = seq.withUnsafeBufferPointer { scheduler.schedule(vehicle: state.slotType[r], stops: $0) }
+                    XCTAssertEqual(ok, whole.duration <= rule.maxDuration, "\(seq)")
+                    if ok { XCTAssertEqual(scheduler.b[seq.count + 1] - scheduler.departure, whole.duration, "\(seq)") }
+                }
                 state.routes[r] = []; state.refresh(r)
             }
         }

@@ -20,7 +20,7 @@ func solveRoutingBenchmark(_ command: Solve) throws -> SolveOutcome {
         stop.append(.maxIterations(iterations))
     }
     let progress = DagrouteCore.Progress(enabled: !command.json)
-    let result = RoutingSolver.solve(benchmark.problem, parameters: SolverParameters(threads: threads),
+    let result = RoutingSolver.solve(benchmark.problem, parameters: .recommended(for: benchmark.problem, threads: threads),
                                      stop: .anyOf(stop), seed: command.seed, progress: progress)
     let objective = benchmark.objective(result.routes)
     let feasible = result.unassigned.isEmpty

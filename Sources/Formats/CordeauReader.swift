@@ -28,9 +28,6 @@ public enum CordeauReader {
         if vehicles < 1 { throw t.error(head, head.tokens[0].column, "expected at least one vehicle, found \(vehicles)") }
         if n < 1 { throw t.error(head, head.tokens[1].column, "expected at least one request, found \(n)") }
         let rows = Array(t.lines.dropFirst())
-        if rows.count != 2 * n + 2 {
-            throw DagrouteError.input(file: t.file, "expected \(2 * n + 2) node lines (depot, \(n) pickups, \(n) drop-offs, end depot), found \(rows.count)")
-        }
         let k = Double(scale)
         var points: [(x: Double, y: Double)] = [], loads: [Int] = [], service: [Int] = [], windows: [(Int, Int)] = []
         for (i, line) in rows.enumerated() {
@@ -44,6 +41,9 @@ public enum CordeauReader {
             let a = try t.double(line, 5, "a time-window start"), b = try t.double(line, 6, "a time-window end")
             if a > b { throw t.error(line, line.tokens[5].column, "expected tw_start <= tw_end, found \(a) > \(b)") }
             service.append(Int((s * k).rounded(.up))); windows.append((Int((a * k).rounded(.up)), Int((b * k).rounded(.down))))
+        }
+        if rows.count != 2 * n + 2 {
+            throw DagrouteError.input(file: t.file, "expected \(2 * n + 2) node lines (depot, \(n) pickups, \(n) drop-offs, end depot), found \(rows.count)")
         }
         for i in 1...n {
             let line = rows[n + i]

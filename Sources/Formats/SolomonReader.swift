@@ -5,7 +5,9 @@ import Routing
 /// (`NUMBER CAPACITY` and their values), a `CUSTOMER` block with a header line and rows
 /// `id x y demand ready due service`, the first row being the depot. Travel time equals Euclidean
 /// distance; both are scaled by 1000 into integers (times rounded up). The fleet is `NUMBER`
-/// vehicles; the objective is total distance in doubles.
+/// vehicles. The sets rank solutions hierarchically (fewest vehicles, then total distance in
+/// doubles), so every vehicle carries a fixed cost larger than any possible total distance; the
+/// reported objective is the distance.
 public enum SolomonReader {
     public static let scale = 1000
 
@@ -57,10 +59,13 @@ public enum SolomonReader {
             requests.append(Request(.depotDelivery(stop: stops.count), load: Load(seats: demand[k])))
             stops.append(Stop(location: k, service: service[k], earliest: windows[k].0, latest: windows[k].1))
         }
+        let matrices = euclideanMatrices(points, scale: Double(scale), nearestInteger: false)
+        let longest = matrices.distance.max() ?? 0
         let vehicles = [VehicleType(count: count, capacity: Load(seats: capacity), startLocation: 0, endLocation: 0,
-                                    shiftStart: windows[0].0, shiftEnd: windows[0].1, costPerKm: 1000)]
+                                    shiftStart: windows[0].0, shiftEnd: windows[0].1,
+                                    fixedCost: Double(longest) * Double(rows.count + 1), costPerKm: 1000)]
         let problem = try RoutingProblem(stops: stops, requests: requests, vehicleTypes: vehicles,
-                                         matrices: euclideanMatrices(points, scale: Double(scale), nearestInteger: false), source: t.file)
+                                         matrices: matrices, source: t.file)
         return RoutingBenchmark(name: name, problem: problem, nodeIDs: Array(ids[1...]), depotID: ids[0],
                                 convention: .euclidean, coordinates: points, scale: scale)
     }

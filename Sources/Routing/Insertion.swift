@@ -25,6 +25,24 @@ extension SearchState {
         let pre = prefix[r], suf = suffix[r]
         let m = routes[r].count
         let old = routeCost[r]
+        if problem.capacityOnly {
+            // Pure CVRP: the load check is per route and the cost change is the detour.
+            let load = problem.requests[q].load
+            if pre[m].depotSeats + load.seats > rule.seats || pre[m].depotWheelchairs + load.wheelchairs > rule.wheelchairs { return }
+            let stops = routes[r], n = problem.matrices.count, c = problem.stops[problem.requests[q].stops[0]].location
+            let fixed = m == 0 ? rule.fixed : 0
+            problem.matrices.distance.withUnsafeBufferPointer { d in
+                var prev = rule.start.first
+                for i in 0...m {
+                    let next = i < m ? problem.stops[Int(stops[i])].location : rule.end.first
+                    if !(blink > 0 && rng.nextUnit() < blink) {
+                        body(fixed + rule.perMetre * Double(d[prev * n + c] + d[c * n + next] - d[prev * n + next]), i, i)
+                    }
+                    prev = next
+                }
+            }
+            return
+        }
         switch problem.requests[q].kind {
         case let .depotDelivery(s), let .depotPickup(s):
             let node = RouteSegment.stop(s, in: problem)
@@ -80,6 +98,21 @@ extension SearchState {
                 if typeSeen[t] { continue }
                 typeSeen[t] = true
             }
+            list.append(r)
+        }
+    }
+
+    /// Routes worth trying for request `q` in a large problem: those holding one of the `count`
+    /// stops nearest to its first stop, and the first empty slot of every vehicle type.
+    func nearbyRoutes(of q: Int, count: Int, neighbours: NeighbourLists, into list: inout [Int]) {
+        list.removeAll(keepingCapacity: true)
+        for c in neighbours.lists[problem.requests[q].stops[0]].prefix(count) {
+            let r = Int(routeOf[Int(c)])
+            if r >= 0 && !list.contains(r) { list.append(r) }
+        }
+        var typeSeen = [Bool](repeating: false, count: rules.count)
+        for r in 0..<routes.count where routes[r].isEmpty && !typeSeen[slotType[r]] {
+            typeSeen[slotType[r]] = true
             list.append(r)
         }
     }

@@ -13,8 +13,13 @@ final class LocalSearch {
     /// Minimal gain (euro cents) for a move to count as an improvement.
     static let epsilon = 1e-6
 
+    /// Pure CVRP with a symmetric matrix: intra-route moves are priced from distances in O(1).
+    private let distanceOnly: Bool
+
     init(state: SearchState, neighbours: NeighbourLists, size: Int) {
         self.state = state; problem = state.problem
+        let m = problem.matrices
+        distanceOnly = problem.capacityOnly && (0..<m.count).allSatisfy { i in (0..<i).allSatisfy { m.distance[i * m.count + $0] == m.distance[$0 * m.count + i] } }
         near = neighbours.lists.map { Array($0.prefix(size)) }
         order = Array(0..<problem.stops.count)
     }
@@ -55,6 +60,16 @@ final class LocalSearch {
 
     // MARK: - Pricing helpers
 
+    @inline(__always) private func d(_ a: Int, _ b: Int) -> Int { problem.matrices.distance[a * problem.matrices.count + b] }
+
+    /// Location of position `k` of route `r` (−1 and `count` are the depots).
+    @inline(__always) private func location(_ r: Int, _ k: Int) -> Int {
+        let stops = state.routes[r]
+        if k < 0 { return state.rules[state.slotType[r]].start.first }
+        if k >= stops.count { return state.rules[state.slotType[r]].end.first }
+        return problem.stops[Int(stops[k])].location
+    }
+
     @inline(__always) private func cat(_ a: RouteSegment, _ b: RouteSegment) -> RouteSegment { .concat(a, b, in: problem) }
     @inline(__always) private func node(_ s: Int32) -> RouteSegment { .stop(Int(s), in: problem) }
 
@@ -87,6 +102,12 @@ final class LocalSearch {
         if pu + length > routeU.count { return nil }
         if ru == rv {
             if pv >= pu - 1 && pv < pu + length { return nil }
+            if distanceOnly {
+                let prevU = location(ru, pu - 1), first = location(ru, pu), last = location(ru, pu + length - 1)
+                let nextU = location(ru, pu + length), at = location(ru, pv), nextV = location(ru, pv + 1)
+                let change = d(prevU, nextU) - d(prevU, first) - d(last, nextU) + d(at, first) + d(last, nextV) - d(at, nextV)
+                return state.rules[state.slotType[ru]].perMetre * Double(change)
+            }
             buildRelocated(routeU, from: pu, length: length, after: pv)
             guard let c = price(sequence: sequence, route: ru) else { return nil }
             return c - state.routeCost[ru]
@@ -208,6 +229,11 @@ final class LocalSearch {
         let ru = Int(state.routeOf[u]), pu = Int(state.positionOf[u])
         let rv = Int(state.routeOf[v]), pv = Int(state.positionOf[v])
         if ru != rv || pv <= pu + 1 { return nil }
+        if distanceOnly {
+            let change = d(location(ru, pu), location(ru, pv)) + d(location(ru, pu + 1), location(ru, pv + 1))
+                - d(location(ru, pu), location(ru, pu + 1)) - d(location(ru, pv), location(ru, pv + 1))
+            return state.rules[state.slotType[ru]].perMetre * Double(change)
+        }
         sequence = state.routes[ru]
         sequence[(pu + 1)...pv].reverse()
         guard let c = price(sequence: sequence, route: ru) else { return nil }

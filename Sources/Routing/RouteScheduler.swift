@@ -1,8 +1,9 @@
 /// Schedules one route (a fixed stop sequence) and decides whether it meets time windows, the shift
 /// and every ride-time limit, with the eight-step procedure of Cordeau & Laporte (2003): earliest
 /// schedule, departure delayed by the depot's forward time slack, then every pickup delayed by its
-/// forward slack to shorten ride times. O(m²) for a route of m stops; buffers are reused.
-final class RouteScheduler {
+/// forward slack to shorten ride times. O(m²) for a route of m stops; buffers are reused. A value
+/// type, so that its buffers are accessed without dynamic exclusivity checks.
+struct RouteScheduler {
     private let problem: RoutingProblem
     private var e: [Int] = [], l: [Int] = [], s: [Int] = [], t: [Int] = []
     /// Service start (B), waiting (W) and departure (D) per position; 0 = start depot, m + 1 = end depot.
@@ -25,7 +26,7 @@ final class RouteScheduler {
     /// Schedules `stops[0..<count]` on a vehicle of type `vehicle`. Returns true when the schedule
     /// meets every window, the shift end, the maximum duration and every ride-time limit; the times
     /// are then in `b` (index k + 1 for the k-th stop; `b[count + 1]` is the return).
-    func schedule(vehicle: Int, stops: UnsafeBufferPointer<Int32>) -> Bool {
+    mutating func schedule(vehicle: Int, stops: UnsafeBufferPointer<Int32>) -> Bool {
         let m = stops.count
         let v = problem.vehicleTypes[vehicle]
         let size = m + 2
@@ -65,7 +66,7 @@ final class RouteScheduler {
         if delay0 > 0 { b[0] += delay0; d[0] = b[0]; forward(from: 0, m: m) }
         // Steps 5–6: delay every ride-limited pickup by its forward slack.
         if problem.hasRideLimits && !ridesOK(m: m) {
-            for j in 1...m where limitedPickup[j] {
+            for j in 1..<(m + 1) where limitedPickup[j] {
                 var after = 0
                 for k in (j + 1)...(m + 1) { after += w[k] }
                 let delta = min(slack(at: j, m: m), after)
@@ -79,14 +80,14 @@ final class RouteScheduler {
     }
 
     private func ridesOK(m: Int) -> Bool {
-        for k in 1...m where pickupPos[k] >= 0 {
+        for k in 1..<(m + 1) where pickupPos[k] >= 0 {
             if b[k] - d[pickupPos[k]] > rideLimit[k] { return false }
         }
         return true
     }
 
     /// Recomputes arrival, waiting, service start and departure after position `i`.
-    @inline(__always) private func forward(from i: Int, m: Int) {
+    @inline(__always) private mutating func forward(from i: Int, m: Int) {
         var k = i + 1
         while k <= m + 1 {
             let a = d[k - 1] + t[k - 1]

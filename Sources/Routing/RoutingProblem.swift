@@ -115,6 +115,9 @@ public struct RoutingProblem: Sendable {
     let hasPairs: Bool
     /// True when some request has a ride-time limit (routes are then re-simulated).
     let hasRideLimits: Bool
+    /// True for pure CVRP: depot deliveries only, no time windows, shift limits or time costs, so
+    /// insertion costs reduce to distance changes and a route-load check.
+    let capacityOnly: Bool
 
     /// Validates and builds the problem. Throws `DagrouteError.input` listing every problem found,
     /// with `source` as the file name in diagnostics.
@@ -181,6 +184,10 @@ public struct RoutingProblem: Sendable {
         self.stops = stops; self.requests = requests; self.vehicleTypes = vehicleTypes; self.matrices = matrices
         requestOfStop = owner; deltaSeats = dS; deltaWheelchairs = dW; depotSeats = pS; depotWheelchairs = pW
         hasPairs = pairs; hasRideLimits = rides
+        let open = Int(Int32.max) / 2
+        capacityOnly = requests.allSatisfy { if case .depotDelivery = $0.kind { return true } else { return false } }
+            && vehicleTypes.allSatisfy { v in v.maxDuration == nil && v.costPerHour == 0 && v.shiftEnd >= open
+                && stops.allSatisfy { $0.earliest <= v.shiftStart && $0.latest >= open } }
     }
 
     /// Distance in metres between two locations.

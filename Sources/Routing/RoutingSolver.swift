@@ -23,7 +23,7 @@ public enum RoutingSolver {
         }
         let all = outcomes.values
         var winner = 0
-        for t in 1..<threads where all[t].objective < all[winner].objective { winner = t }
+        for t in 1..<threads where (all[t].unassigned, all[t].objective) < (all[winner].unassigned, all[winner].objective) { winner = t }
         let state = SearchState(problem: problem, excluded: excluded)
         state.restore(all[winner].routes)
         var result = assemble(state, reasons: reasons)
@@ -35,7 +35,7 @@ public enum RoutingSolver {
 
     /// Requests that no vehicle type can serve even alone, with the reason.
     static func impossibleRequests(_ problem: RoutingProblem) -> [Int: UnassignedReason] {
-        let scheduler = RouteScheduler(problem)
+        var scheduler = RouteScheduler(problem)
         var out: [Int: UnassignedReason] = [:]
         for (q, req) in problem.requests.enumerated() {
             var fits = false, capacityOK = false
@@ -82,6 +82,7 @@ public enum RoutingSolver {
 struct ThreadOutcome: Sendable {
     var routes: [[Int32]]
     var objective: Double
+    var unassigned: Int
     var iterations: Int
     var bestIteration: Int
 }
@@ -112,8 +113,8 @@ struct Search {
         state.regretConstruction()
         let localSearch = problem.hasPairs ? nil : LocalSearch(state: state, neighbours: neighbours, size: parameters.neighbours)
         localSearch?.run(rng: &rng)
-        var current = state.objective
-        var best = current, bestRoutes = state.snapshot(), bestIteration = 0
+        var current = state.objective, currentCost = state.routesCost, currentOut = state.outPenalty
+        var best = current, bestOut = state.unassigned.count, bestRoutes = state.snapshot(), bestIteration = 0
         progress.say(String(format: "construction: cost %.2f, %d unassigned", current, state.unassigned.count))
         // Temperatures scale with the mean cost of driving from the depot to a stop.
         let rule = state.rules[0]
@@ -132,22 +133,28 @@ struct Search {
             saved.removeAll(keepingCapacity: true)
             let unassignedBefore = state.unassigned
             state.ruin(neighbours: neighbours, params: parameters, rng: &rng, saved: &saved)
-            state.recreate(params: parameters, rng: &rng, saved: &saved, candidates: &candidates, routeList: &routeList)
-            let candidate = state.objective
-            if candidate < current - temperature * log(max(rng.nextUnit(), 1e-300)) {
+            state.recreate(params: parameters, hard: unassignedBefore, neighbours: neighbours, rng: &rng, saved: &saved, candidates: &candidates, routeList: &routeList)
+            // Removing stops can lengthen a ride (more waiting on board); such plans are rejected.
+            let ridesOK = !state.checkRides || saved.allSatisfy { state.ridesFeasible(vehicleType: state.slotType[$0.0], state.routes[$0.0]) }
+            let candidateCost = state.routesCost, candidateOut = state.outPenalty
+            let candidate = candidateCost + state.penaltyFactor * candidateOut
+            if ridesOK && candidate < currentCost + state.penaltyFactor * currentOut - temperature * log(max(rng.nextUnit(), 1e-300)) {
+                currentCost = candidateCost; currentOut = candidateOut
                 current = candidate
-                if current < best - 1e-9 {
-                    if let localSearch { localSearch.run(rng: &rng); current = state.objective }
-                    best = current; bestRoutes = state.snapshot(); bestIteration = iteration; since = 0
+                let out = state.unassigned.count
+                if out < bestOut || (out == bestOut && current < best - 1e-9) {
+                    if let localSearch { localSearch.run(rng: &rng); currentCost = state.routesCost; current = state.objective }
+                    best = current; bestOut = out; bestRoutes = state.snapshot(); bestIteration = iteration; since = 0
                 }
             } else {
                 state.undo(saved: saved, unassignedBefore: unassignedBefore)
             }
+            state.adaptPenalty()
             if elapsed - lastReport >= 5 {
                 lastReport = elapsed
                 progress.say(String(format: "iteration %d: best %.2f, current %.2f", iteration, best, current))
             }
         }
-        return ThreadOutcome(routes: bestRoutes, objective: best, iterations: iteration, bestIteration: bestIteration)
+        return ThreadOutcome(routes: bestRoutes, objective: best, unassigned: bestOut, iterations: iteration, bestIteration: bestIteration)
     }
 }

@@ -52,6 +52,21 @@ extension SearchState {
         }
         take(seed)
         for c in neighbours.lists[seed] where ruined.count < strings { take(Int(c)) }
+        // Now and then also empty the shortest of three random routes, so that a vehicle can be
+        // saved when its requests fit elsewhere (strings alone rarely empty a long route).
+        if rng.nextUnit() < params.routeRemovalRate {
+            var pick = -1
+            for _ in 0..<3 {
+                let r = Int(rng.next() % UInt64(routes.count))
+                if !routes[r].isEmpty && (pick < 0 || routes[r].count < routes[pick].count) { pick = r }
+            }
+            if pick >= 0 {
+                for s in routes[pick] {
+                    let q = Int(problem.requestOfStop[Int(s)])
+                    if !removed.contains(q) { removed.append(q) }
+                }
+            }
+        }
         for q in removed {
             for s in problem.requests[q].stops {
                 let r = Int(routeOf[s])
@@ -62,12 +77,13 @@ extension SearchState {
         remove(requests: removed, touched: &touched)
     }
 
-    /// Greedy recreate with blinks: inserts every unassigned request, in an order drawn from
-    /// random / largest load / farthest from depot / closest to depot (weights 4 : 4 : 2 : 1), at its
-    /// cheapest feasible position. Saves the stops of every route it changes in `saved`.
-    func recreate(params: SolverParameters, rng: inout SeededGenerator, saved: inout [(Int, [Int32])],
-                  candidates: inout [InsertionMove], routeList: inout [Int]) {
-        var order = unassigned
+    /// Greedy recreate with blinks: inserts every unassigned request at its cheapest feasible
+    /// position — first those already out before the ruin (`hard`), then the removed ones in an
+    /// order drawn from random / largest load / farthest from depot / closest to depot (weights
+    /// 4 : 4 : 2 : 1). Saves the stops of every route it changes in `saved`.
+    func recreate(params: SolverParameters, hard: [Int], neighbours: NeighbourLists, rng: inout SeededGenerator,
+                  saved: inout [(Int, [Int32])], candidates: inout [InsertionMove], routeList: inout [Int]) {
+        var order = unassigned.filter { !hard.contains($0) }
         let depot = rules[0].start.first
         func key(_ q: Int) -> Int {
             let s = problem.requests[q].stops[0]
@@ -83,9 +99,19 @@ extension SearchState {
         } else {
             order.sort { (key($0), $0) < (key($1), $1) }
         }
-        for q in order {
-            candidateRoutes(into: &routeList)
-            guard let move = bestInsertion(of: q, routesToTry: routeList, blink: params.blinkRate, rng: &rng, candidates: &candidates) else { continue }
+        for q in hard + order {
+            // Requests out before the ruin may need any route; the others look near their neighbours
+            // first (when the problem is large), then everywhere.
+            var move: InsertionMove?
+            if params.insertionNeighbours > 0 && !hard.contains(q) {
+                nearbyRoutes(of: q, count: params.insertionNeighbours, neighbours: neighbours, into: &routeList)
+                move = bestInsertion(of: q, routesToTry: routeList, blink: params.blinkRate, rng: &rng, candidates: &candidates)
+            }
+            if move == nil {
+                candidateRoutes(into: &routeList)
+                move = bestInsertion(of: q, routesToTry: routeList, blink: params.blinkRate, rng: &rng, candidates: &candidates)
+            }
+            guard let move else { continue }
             if !saved.contains(where: { $0.0 == move.route }) { saved.append((move.route, routes[move.route])) }
             insert(q, route: move.route, i: move.i, j: move.j)
         }

@@ -23,11 +23,11 @@ final class SearchState {
     var unassigned: [Int]
     /// Requests that cannot be served even alone; never inserted.
     let excluded: Set<Int>
-    /// Cost charged per unassigned request, euro cents.
-    let unassignedPenalty: Double
+    /// Cost charged per unassigned request in the annealing objective, euro cents.
+    let unassignedPenalty: [Double]
     /// True when some route may contain a ride-limited request (routes are then re-simulated).
     let checkRides: Bool
-    let scheduler: RouteScheduler
+    var scheduler: RouteScheduler
     /// Scratch sequence for simulations.
     var scratch: [Int32] = []
 
@@ -46,23 +46,48 @@ final class SearchState {
         positionOf = routeOf
         self.excluded = excluded
         unassigned = (0..<problem.requests.count).filter { !excluded.contains($0) }
-        // A request left out must cost more than serving it with a vehicle of its own.
-        var maxRoute = 0.0
-        for r in rules {
-            var far = 0
-            for s in problem.stops { far = max(far, problem.distance(r.start.first, s.location) + problem.distance(s.location, r.end.first)) }
-            maxRoute = max(maxRoute, r.fixed + r.perMetre * Double(far) * 2 + r.perSecond * 86_400 * 2)
+        // Leaving a request out costs about as much as serving it alone, so that the annealing can
+        // pass through plans with a few requests out when the fleet is tight; plans with fewer
+        // requests out are always preferred as the best (see `Search`).
+        var penalty = [Double](repeating: 0, count: problem.requests.count)
+        for (q, req) in problem.requests.enumerated() {
+            var cheapest = Double.infinity
+            for r in rules {
+                var seg = r.start
+                for s in req.stops { seg = .concat(seg, .stop(s, in: problem), in: problem) }
+                cheapest = min(cheapest, r.cost(.concat(seg, r.end, in: problem)))
+            }
+            penalty[q] = cheapest.isFinite ? cheapest : 0
         }
-        unassignedPenalty = 10 * maxRoute + 1_000_000
+        unassignedPenalty = penalty
         checkRides = problem.hasRideLimits
         scheduler = RouteScheduler(problem)
     }
 
     /// Total cost plus the penalty for unassigned requests.
-    var objective: Double {
+    var objective: Double { routesCost + penaltyFactor * outPenalty }
+
+    /// Total cost of the routes, euro cents.
+    var routesCost: Double {
         var c = 0.0
         for x in routeCost { c += x }
-        return c + unassignedPenalty * Double(unassigned.count)
+        return c
+    }
+
+    /// Sum of `unassignedPenalty` over the unassigned requests (before `penaltyFactor`).
+    var outPenalty: Double {
+        var c = 0.0
+        for q in unassigned { c += unassignedPenalty[q] }
+        return c
+    }
+
+    /// Multiplies `unassignedPenalty`; raised while requests stay out (a tight fleet), lowered
+    /// back towards 1 while all are served.
+    var penaltyFactor = 1.0
+
+    /// Adapts `penaltyFactor` after an iteration.
+    func adaptPenalty() {
+        penaltyFactor = unassigned.isEmpty ? max(1, penaltyFactor / 1.001) : min(1e4, penaltyFactor * 1.001)
     }
 
     /// Recomputes the summaries, cost and positions of route `r` from `routes[r]`.

@@ -13,7 +13,7 @@ final class SolverTests: XCTestCase {
     static func path(_ relative: String) -> String { instances.appendingPathComponent(relative).path }
 
     private func solve(_ b: RoutingBenchmark, iterations: Int, seed: UInt64 = 1, threads: Int = 1) -> RoutingResult {
-        let result = RoutingSolver.solve(b.problem, parameters: SolverParameters(threads: threads),
+        let result = RoutingSolver.solve(b.problem, parameters: .recommended(for: b.problem, threads: threads),
                                          stop: .maxIterations(iterations), seed: seed)
         SolutionChecker.assertValid(b.problem, result)
         XCTAssertEqual(result.unassigned, [])
@@ -21,7 +21,7 @@ final class SolverTests: XCTestCase {
     }
 
     func testCVRPSmallInstancesReachTheirOptima() throws {
-        for (file, optimum, iterations) in [("cvrp/P/P-n16-k8.vrp", 450.0, 5000), ("cvrp/A/A-n32-k5.vrp", 784.0, 3000),
+        for (file, optimum, iterations) in [("cvrp/P/P-n16-k8.vrp", 450.0, 5000), ("cvrp/A/A-n32-k5.vrp", 784.0, 10000),
                                             ("cvrp/P/P-n22-k8.vrp", 603.0, 3000)] {
             let b = try CVRPLIBReader.read(path: Self.path(file))
             let result = solve(b, iterations: iterations)
@@ -42,6 +42,28 @@ final class SolverTests: XCTestCase {
         let result = solve(b, iterations: 2000)
         XCTAssertEqual(b.objective(result.routes), 294.25, accuracy: 0.005)
         XCTAssertLessThanOrEqual(result.routes.count, 2)
+    }
+
+    /// Short runs on more dial-a-ride instances with proven optima: every plan passes the
+    /// independent checker (ride times, windows, duration, capacity) and never beats the optimum.
+    func testCordeauPlansAreValidAndNeverBelowTheOptimum() throws {
+        for (name, optimum) in [("a3-18", 300.48), ("a3-24", 344.83), ("b2-20", 332.64), ("b4-16", 296.96), ("b2-16", 309.41)] {
+            let b = try CordeauReader.read(path: Self.path("darp/cordeau2006/\(name).txt"))
+            let result = solve(b, iterations: 400, seed: 5)
+            let objective = b.objective(result.routes)
+            XCTAssertGreaterThanOrEqual(objective, optimum - 0.01, name)
+            XCTAssertLessThanOrEqual(objective, optimum * 1.05, name)
+            XCTAssertLessThanOrEqual(result.routes.count, b.problem.vehicleTypes[0].count, name)
+        }
+    }
+
+    /// A 200-customer Gehring–Homberger instance after a short run: valid plan, at most one vehicle
+    /// more than the best known (20), distance within 5% of it.
+    func testGehringHombergerPlanIsValid() throws {
+        let b = try SolomonReader.read(path: Self.path("vrptw/gh200/c1_2_1.txt"))
+        let result = solve(b, iterations: 200)
+        XCTAssertLessThanOrEqual(result.routes.count, 21)
+        XCTAssertLessThanOrEqual(b.objective(result.routes), 2704.5678 * 1.05)
     }
 
     func testSameSeedAndThreadsGiveTheSameAnswer() throws {

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Mean gap to the best known solutions, dagroute at a fixed time limit on one thread, seed 1.
+#   --set x      CVRPLIB X instances (../shared/instances/cvrp/X); with --peers also HGS-CVRP
+#                (hygese), PyVRP, OR-Tools routing (guided local search) and VROOM (pyvroom) from
+#                PyPI in .venv-bench, same limit, one thread.
+#   --set darp   Cordeau (2006) dial-a-ride instances (../shared/instances/darp/cordeau2006).
+#   --set vrptw  Gehring–Homberger 200-customer VRPTW instances (distance gap; the vehicle count
+#                of the best known solution is in known_values.csv).
+#
+#   Scripts/bench-routing.sh [--set x|darp|vrptw] [--time-limit S] [--peers] [--all] [INSTANCE ...]
+#
+# Default instances: six per set; --all runs every instance of the set. Prints a Markdown table
+# (instance, best known, cost and gap % per solver, mean gap) on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+limit=60; peers=0; all=0; list=(); set=x
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --time-limit) limit="$2"; shift 2 ;;
+        --peers) peers=1; shift ;;
+        --all) all=1; shift ;;
+        --set) set="$2"; shift 2 ;;
+        -*) echo "unknown option $1" >&2; exit 2 ;;
+        *) list+=("$1"); shift ;;
+    esac
+done
+data=../shared/instances
+case "$set" in
+    x) dir="$data/cvrp/X"; ext=vrp; format=vrplib; family=cvrp
+       defaults=(X-n101-k25 X-n157-k13 X-n204-k19 X-n251-k28 X-n313-k71 X-n513-k21) ;;
+    darp) dir="$data/darp/cordeau2006"; ext=txt; format=cordeau; family=darp
+       defaults=(a4-40 a5-50 a6-72 b5-60 b6-72 b8-96) ;;
+    vrptw) dir="$data/vrptw/gh200"; ext=txt; format=solomon; family=vrptw_gh200
+       defaults=(c1_2_1 c2_2_1 r1_2_1 r2_2_1 rc1_2_1 rc2_2_1) ;;
+    *) echo "unknown set $set (x, darp, vrptw)" >&2; exit 2 ;;
+esac
+[ "$set" = x ] || [ $peers -eq 0 ] || { echo "--peers is only for --set x" >&2; exit 2; }
+if [ ${#list[@]} -eq 0 ]; then
+    if [ $all -eq 1 ]; then
+        mapfile -t list < <(awk -F, -v f="$family" '$1 == f { print $2 }' "$data/known_values.csv")
+    else
+        list=("${defaults[@]}")
+    fi
+fi
+swift build -c release --product dagroute >&2
+solvers=(dagroute)
+if [ $peers -eq 1 ]; then
+    if [ ! -x .venv-bench/bin/python ]; then
+        python3 -m venv .venv-bench >&2
+        .venv-bench/bin/pip install -q hygese pyvrp ortools pyvroom >&2
+    fi
+    solvers+=(hgs pyvrp ortools vroom)
+fi
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+for inst in "${list[@]}"; do
+    file="$dir/$inst.$ext"
+    [ -f "$file" ] || { echo "no such instance: $file" >&2; continue; }
+    bks=$(awk -F, -v i="$inst" -v f="$family" '$1 == f && $2 == i { print $4 }' "$data/known_values.csv")
+    for s in "${solvers[@]}"; do
+        if [ "$s" = dagroute ]; then
+            cost=$(.build/release/dagroute solve "$file" --format "$format" --time-limit "$limit" --threads 1 --seed 1 --json \
+                | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o["objective"] if o["feasible"] else "nan")')
+        else
+            cost=$(.venv-bench/bin/python Scripts/bench/routing_peers.py "$s" "$file" "$limit" || echo nan)
+        fi
+        echo "$inst $bks $s $cost" >> "$results"
+        echo "$inst $s $cost (best known $bks)" >&2
+    done
+done
+python3 - "$results" "${solvers[@]}" <<'PY'
+import math, sys
+rows, solvers = {}, sys.argv[2:]
+for line in open(sys.argv[1]):
+    inst, bks, s, cost = line.split()
+    rows.setdefault(inst, {"bks": float(bks)})[s] = float(cost)
+print("| instance | best known | " + " | ".join(f"{s} cost | {s} gap %" for s in solvers) + " |")
+print("|---|---:|" + "---:|---:|" * len(solvers))
+gaps = {s: [] for s in solvers}
+for inst, r in rows.items():
+    cells = []
+    for s in solvers:
+        c = r.get(s, math.nan)
+        g = 100 * (c - r["bks"]) / r["bks"]
+        gaps[s].append(g)
+        cells += [f"{c:.2f}", f"{g:.2f}"]
+    print(f"| {inst} | {r['bks']:.2f} | " + " | ".join(cells) + " |")
+print("| **mean** | | " + " | ".join(f" | **{sum(gaps[s]) / len(gaps[s]):.2f}**" for s in solvers) + " |")
+PY

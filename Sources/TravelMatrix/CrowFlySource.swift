@@ -2,7 +2,7 @@ import DagrouteCore
 import Foundation
 
 /// Crow-fly travel times: great-circle distance × detour factor, driven at the distance-dependent
-/// speeds of `CrowFlyParameters`.
+/// speed of a `TravelTimeModel` (the settings' `travel_time`).
 ///
 /// Each point's unit vector on the sphere is computed once; a pair then costs a 3-D chord length,
 /// a square root and an arcsine (a short polynomial for chords below 1,275 km, exact to far below
@@ -11,15 +11,11 @@ import Foundation
 /// output buffers; when origins and destinations are the same list only the upper triangle is
 /// computed and mirrored. Entry values depend only on the two points, never on the thread count.
 public struct CrowFlySource: TravelTimeSource {
-    public let parameters: CrowFlyParameters
+    public let model: TravelTimeModel
 
-    /// Throws `DagrouteError.input` when `parameters` are invalid (see `CrowFlyParameters.problems`).
-    public init(parameters: CrowFlyParameters = .dutch) throws {
-        let problems = parameters.problems()
-        guard problems.isEmpty else {
-            throw DagrouteError.input(problems.map { Diagnostic(file: "<crow-fly parameters>", message: $0) })
-        }
-        self.parameters = parameters
+    /// A source for `model` (default: the documented Dutch defaults).
+    public init(model: TravelTimeModel = TravelTimeModel()) {
+        self.model = model
     }
 
     public func matrix(from origins: [MatrixPoint], to destinations: [MatrixPoint],
@@ -32,7 +28,7 @@ public struct CrowFlySource: TravelTimeSource {
                        threads: Int, progress: DagrouteCore.Progress = .silent) -> DurationMatrix {
         let from = UnitVectors(origins), to = UnitVectors(destinations)
         let n = origins.count, m = destinations.count
-        let kernel = Kernel(parameters, seriesSuffices: from.withinSeriesRange(of: to))
+        let kernel = Kernel(model, seriesSuffices: from.withinSeriesRange(of: to))
         progress.say("crow-fly matrix \(n) × \(m) on \(max(1, threads)) thread(s)")
         let started = DispatchTime.now()
         defer { progress.say("crow-fly matrix \(n) × \(m) done in \(secondsSince(started)) s") }
@@ -116,28 +112,22 @@ public struct CrowFlySource: TravelTimeSource {
         }
     }
 
-    /// The per-pair computation with the parameters turned into band starts in metres and speed
-    /// changes in seconds per metre: time(d) = Σ_k slope_k × max(d − start_k, 0), with at most four
-    /// bands (unused bands have slope 0), so the row loop is straight-line code the compiler vectorises.
+    /// The per-pair computation. With c the crow-fly distance in metres, road = detour × c and
+    /// speed(c) = short + (long − short) × c / (c + half), the time in seconds is
+    /// 3.6 × road × (c + half) / (short × (c + half) + (long − short) × c): one division per pair, no
+    /// branch, so the row loop vectorises.
     struct Kernel: Sendable {
         let radius2 = 2 * GeoPoint.earthRadiusMetres
         let detour: Double
         let seriesSuffices: Bool
-        let start: (Double, Double, Double, Double)
-        let slope: (Double, Double, Double, Double)
+        let short: Double, gain: Double, half: Double
 
-        init(_ p: CrowFlyParameters, seriesSuffices: Bool) {
-            detour = p.detourFactor
+        init(_ model: TravelTimeModel, seriesSuffices: Bool) {
+            detour = model.detourFactor
             self.seriesSuffices = seriesSuffices
-            var starts = [0.0, 0, 0, 0], slopes = [0.0, 0, 0, 0]
-            var previousLimit = 0.0, previousInverse = 0.0
-            for (k, band) in p.bands.enumerated() {
-                starts[k] = previousLimit
-                slopes[k] = 3.6 / band.kmh - previousInverse
-                previousInverse = 3.6 / band.kmh
-                previousLimit = (band.upToKilometres ?? 0) * 1000
-            }
-            start = (starts[0], starts[1], starts[2], starts[3]); slope = (slopes[0], slopes[1], slopes[2], slopes[3])
+            short = model.speedShortKmh
+            gain = model.speedLongKmh - model.speedShortKmh
+            half = Double(model.halfSpeedDistance.value)
         }
 
         /// Round to the nearest integer (ties to even) without a range check: adding 1.5 × 2^52
@@ -155,15 +145,12 @@ public struct CrowFlySource: TravelTimeSource {
         @inline(__always) func fillRow(ax: Double, ay: Double, az: Double,
                                        tx: UnsafeBufferPointer<Double>, ty: UnsafeBufferPointer<Double>, tz: UnsafeBufferPointer<Double>,
                                        seconds: UnsafeMutablePointer<Int32>, metres: UnsafeMutablePointer<Int32>) {
-            let scale = detour * radius2
-            let (b0, b1, b2, b3) = start, (k0, k1, k2, k3) = slope
+            let (detour, short, gain, half) = (self.detour, self.short, self.gain, self.half)
             let px = tx.baseAddress!, py = ty.baseAddress!, pz = tz.baseAddress!
             @inline(__always) func store(_ j: Int, _ angle: Double) {
-                let road = scale * angle
-                var t = k0 * max(road - b0, 0)
-                t += k1 * max(road - b1, 0)
-                t += k2 * max(road - b2, 0)
-                t += k3 * max(road - b3, 0)
+                let crow = radius2 * angle
+                let road = detour * crow
+                let t = 3.6 * road * (crow + half) / (short * (crow + half) + gain * crow)
                 metres[j] = Kernel.nearest(road)
                 seconds[j] = Kernel.nearest(t)
             }

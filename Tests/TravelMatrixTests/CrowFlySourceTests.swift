@@ -15,26 +15,23 @@ final class CrowFlySourceTests: XCTestCase {
         return points
     }
 
-    /// The slow, straightforward model: haversine × detour, then band by band with plain branches.
-    static func oracle(_ a: GeoPoint, _ b: GeoPoint, _ p: CrowFlyParameters) -> (seconds: Double, metres: Double) {
-        let road = a.greatCircleMetres(to: b) * p.detourFactor
-        var seconds = 0.0, start = 0.0
-        for band in p.bands {
-            let end = band.upToKilometres.map { $0 * 1000 } ?? Double.infinity
-            if road > start { seconds += (min(road, end) - start) / (band.kmh / 3.6) }
-            start = end
-        }
-        return (seconds, road)
+    /// The slow, straightforward model: haversine × detour, driven at the model's speed written
+    /// out as in its documentation (km and km/h).
+    static func oracle(_ a: GeoPoint, _ b: GeoPoint, _ p: TravelTimeModel) -> (seconds: Double, metres: Double) {
+        let crow = a.greatCircleMetres(to: b)
+        let d = crow / 1000, half = Double(p.halfSpeedDistance.value) / 1000
+        let speed = p.speedShortKmh + (p.speedLongKmh - p.speedShortKmh) * d / (d + half)
+        return (p.detourFactor * d / speed * 3600, crow * p.detourFactor)
     }
 
     func testMatchesTheHaversineOracle() throws {
         let points = Self.points(300, seed: 7)
-        let source = try CrowFlySource()
+        let source = CrowFlySource()
         let m = source.matrix(from: points, to: points, threads: 2)
         var exact = 0
         for i in points.indices {
             for j in points.indices {
-                let want = Self.oracle(points[i], points[j], .dutch)
+                let want = Self.oracle(points[i], points[j], TravelTimeModel())
                 let s = Double(m.seconds(i, j)!.value), d = Double(m.metres(i, j)!.value)
                 // Whole-unit rounding of values that agree to far below a millimetre.
                 XCTAssertLessThanOrEqual(abs(s - want.seconds), 0.5 + 1e-6, "seconds \(i)→\(j)")
@@ -49,7 +46,7 @@ final class CrowFlySourceTests: XCTestCase {
 
     func testBitIdenticalWhateverTheThreadCount() throws {
         let origins = Self.points(157, seed: 3), destinations = Self.points(611, seed: 4)
-        let source = try CrowFlySource()
+        let source = CrowFlySource()
         let one = source.matrix(from: origins, to: destinations, threads: 1)
         for threads in [2, 3, 8] {
             XCTAssertEqual(source.matrix(from: origins, to: destinations, threads: threads), one, "threads \(threads)")
@@ -60,7 +57,7 @@ final class CrowFlySourceTests: XCTestCase {
     func testMirroredTriangleEqualsFullComputation() throws {
         // 300 points: three bands of 128 rows, the last one partial.
         let points = Self.points(300, seed: 21)
-        let source = try CrowFlySource()
+        let source = CrowFlySource()
         let square = source.matrix(from: points, to: points, threads: 1)
         // One extra destination makes the lists differ: every entry is then computed directly.
         let wide = source.matrix(from: points, to: points + [GeoPoint(lat: 52, lon: 5)], threads: 2)
@@ -75,7 +72,7 @@ final class CrowFlySourceTests: XCTestCase {
 
     func testSymmetricAndTimeIncreasesWithDistance() throws {
         let points = Self.points(120, seed: 11)
-        let m = try CrowFlySource().matrix(from: points, to: points, threads: 2)
+        let m = CrowFlySource().matrix(from: points, to: points, threads: 2)
         var pairs: [(Int32, Int32)] = []
         for i in points.indices {
             XCTAssertEqual(m.seconds(i, i), Seconds(0))
@@ -90,29 +87,12 @@ final class CrowFlySourceTests: XCTestCase {
     }
 
     func testDocumentedDefaultExample() throws {
-        // 10 km crow-fly → 13 road km: 2 km at 25, 6 km at 45, 5 km at 65 km/h ≈ 17.4 minutes.
+        // 5 km crow-fly → 6.5 road km at 25 + 45 × 5 / (5 + 6) ≈ 45.45 km/h ≈ 514.8 s (≈ 8.6 minutes).
         let a = GeoPoint(lat: 52.0, lon: 5.0)
-        let b = GeoPoint(lat: 52.0 + 10_000 / (GeoPoint.earthRadiusMetres * Double.pi / 180), lon: 5.0)
-        let m = try CrowFlySource().matrix(from: [a], to: [b], threads: 1)
-        XCTAssertEqual(m.metres(0, 0), Metres(13_000))
-        let want = 2.0 / 25 * 3600 + 6.0 / 45 * 3600 + 5.0 / 65 * 3600
-        XCTAssertEqual(m.seconds(0, 0), Seconds(Int(want.rounded())))
-    }
-
-    func testInvalidParametersAreInputErrors() {
-        var p = CrowFlyParameters.dutch
-        p.detourFactor = 0.8
-        p.bands[1].upToKilometres = 1
-        XCTAssertThrowsError(try CrowFlySource(parameters: p)) { error in
-            guard case DagrouteError.input(let ds) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(ds.count, 2, "\(ds)")
-        }
-    }
-
-    func testParametersDecodeFromSettingsJSON() throws {
-        let json = #"{"detour_factor": 1.4, "speed_bands": [{"up_to_km": 3, "kmh": 30}, {"kmh": 70}]}"#
-        let p = try JSONDecoder().decode(CrowFlyParameters.self, from: Data(json.utf8))
-        XCTAssertEqual(p, CrowFlyParameters(detourFactor: 1.4, bands: [.init(upToKilometres: 3, kmh: 30), .init(upToKilometres: nil, kmh: 70)]))
-        XCTAssertTrue(p.problems().isEmpty)
+        let b = GeoPoint(lat: 52.0 + 5_000 / (GeoPoint.earthRadiusMetres * Double.pi / 180), lon: 5.0)
+        let m = CrowFlySource().matrix(from: [a], to: [b], threads: 1)
+        XCTAssertEqual(m.metres(0, 0), Metres(6_500))
+        XCTAssertEqual(m.seconds(0, 0), Seconds(515))
+        XCTAssertEqual(TravelTimeModel().seconds(crowFly: 5_000), Seconds(515))
     }
 }

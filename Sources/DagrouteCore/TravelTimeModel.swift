@@ -1,5 +1,3 @@
-import DagrouteCore
-
 /// Crow-fly travel-time model: road distance ≈ `detourFactor` × great-circle distance, driven at
 /// a speed that grows with the trip length (short trips are slow town driving, long trips use
 /// provincial roads):
@@ -9,7 +7,10 @@ import DagrouteCore
 ///
 /// Defaults (documented estimates for the Dutch road network, see `Instances/README.md`): detour
 /// factor 1.3, 25 km/h for very short trips rising towards 70 km/h, half-way at 6 km. A 5 km
-/// crow-fly trip then takes 6.5 km at ≈ 45 km/h ≈ 8.7 minutes.
+/// crow-fly trip then takes 6.5 km at ≈ 45.5 km/h ≈ 8.6 minutes (515 s).
+///
+/// This is the one crow-fly model of dagroute: `settings.json` (`travel_time`) sets it, and the
+/// matrix (`TravelMatrix.CrowFlySource`), the analysis and the scenarios all use it.
 public struct TravelTimeModel: Hashable, Sendable {
     /// Road distance over crow-fly distance (≥ 1).
     public let detourFactor: Double

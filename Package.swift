@@ -4,7 +4,7 @@
 //   1 CGLPK, CZlib, DagrouteCore
 //   2 GLPK, RoadNetwork
 //   3 Instance (care-domain values, instance reader/writer, region generator), TravelMatrix, Assignment, Routing
-//   4 Formats
+//   4 Formats, Scenario (care domain glue: scenario runs, KPIs, route sheets)
 //   6 DagrouteCLI
 //   7 dagroute (executable)
 import PackageDescription
@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "TravelMatrix", dependencies: ["DagrouteCore", "RoadNetwork"], exclude: ["README.md"]),
         .target(name: "Routing", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
         .target(name: "Formats", dependencies: ["DagrouteCore", "Routing"], exclude: ["README.md"]),
+        .target(name: "Scenario", dependencies: ["DagrouteCore", "Instance", "TravelMatrix", "Assignment", "Routing"],
+                exclude: ["README.md"]),
         .target(
             name: "DagrouteCLI",
             dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
                 "RoadNetwork",
                 "TravelMatrix",
                 "Routing",
+                "Scenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -55,6 +58,7 @@ let package = Package(
         .testTarget(name: "TravelMatrixTests", dependencies: ["TravelMatrix"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Formats", "DagrouteCore"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Routing", "DagrouteCore"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Instance", "Routing", "DagrouteCore"]),
         .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
     ],
     swiftLanguageModes: [.v6]

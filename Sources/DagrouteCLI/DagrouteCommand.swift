@@ -25,7 +25,7 @@ public struct DagrouteCommand: ParsableCommand {
         dagroute makes no network connections.
         """,
         version: version,
-        subcommands: [Validate.self, Generate.self, Solve.self, Matrix.self, Graph.self]
+        subcommands: [Validate.self, Generate.self, Assign.self, Routes.self, Compare.self, Solve.self, Matrix.self, Graph.self]
     )
 
     public init() {}

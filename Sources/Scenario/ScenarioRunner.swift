@@ -164,7 +164,8 @@ public enum ScenarioRunner {
                 }
                 let plan = job.problem.plan(instance, table, result)
                 board.store(j, plan)
-                progress.say("\(job.label): \(plan.routes.count) vehicles, \(plan.rides.count) rides" + (plan.unrouted.isEmpty ? "" : ", \(plan.unrouted.count) unrouted"))
+                let stats = result.map { String(format: " (%d iterations, %.2f s)", $0.statistics.iterations, $0.statistics.runtime) } ?? ""
+                progress.say("\(job.label): \(plan.routes.count) vehicles, \(plan.rides.count) rides" + (plan.unrouted.isEmpty ? "" : ", \(plan.unrouted.count) unrouted") + stats)
             }
         }
         return board.plans

@@ -25,8 +25,10 @@ public func dayCost(_ plan: DayPlan, fleet: [VehicleType]) -> Double {
 /// in hours or minutes, distance in kilometres, as named.
 public struct ScenarioKPIs: Sendable, Codable, Equatable {
     public var name: String
-    /// Mean cost of a working day (weekly cost / 5), euros.
+    /// Mean cost of a planned day (cost of the planned days / their number; weekly cost / 5 in
+    /// `compare`), euros.
     public var costEurPerDay: Double
+    /// Cost of all planned days (the five working days in `compare`), euros.
     public var costEurPerWeek: Double
     /// Per day × `working_days_per_year`, euros.
     public var costEurPerYear: Double
@@ -76,7 +78,7 @@ public struct ScenarioKPIs: Sendable, Codable, Equatable {
         self.name = name
         let weekCents = days.reduce(0.0) { $0 + dayCost($1, fleet: instance.fleet) }
         costEurPerWeek = weekCents / 100
-        costEurPerDay = costEurPerWeek / 5
+        costEurPerDay = costEurPerWeek / Double(max(1, days.count))
         costEurPerYear = costEurPerDay * Double(settings.workingDaysPerYear)
         let routes = days.flatMap { $0.waves.flatMap(\.routes) }
         vehicleHoursPerWeek = Double(routes.reduce(0) { $0 + $1.duration.value }) / 3600

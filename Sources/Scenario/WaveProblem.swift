@@ -9,8 +9,8 @@ import Routing
 /// Every ride is a pickup–delivery request loading one seat (or one wheelchair place) with the
 /// client's boarding and alighting times. Inbound: alighting starts within the arrival window
 /// before the programme start and ends by it. Outbound: boarding starts within the departure
-/// window after the programme half ends. The home side is open for three hours around it; the
-/// ride limit binds. Vehicles start and end at their row's depot; costs in euro cents.
+/// window after the programme half ends. The home side's window follows from the location side's
+/// and the ride limit. Vehicles start and end at their row's depot; costs in euro cents.
 struct WaveProblem {
     struct Ride {
         var client: Int
@@ -30,8 +30,6 @@ struct WaveProblem {
     /// Table point of every matrix index.
     let points: [Int]
     let problem: RoutingProblem?
-
-    static let homeWindow = 3 * 3600
 
     /// The rides of `day`/`wave` of the placed, transport-needing clients whose location passes
     /// `include` (e.g. a provider's locations).
@@ -71,14 +69,18 @@ struct WaveProblem {
             let home = index(table.client(ride.client)), site = index(table.location(ride.location))
             let board = settings.boardingTime(for: client).value, alight = settings.alightingTime(for: client).value
             let load = client.wheelchair ? Load(seats: 0, wheelchairs: 1) : Load(seats: 1)
+            // The home side's window is implied by the location side's and the ride limit
+            // (direct ≤ ride ≤ limit), so tightening it loses no plan and speeds the search.
             if ride.inbound {
-                let earliest = ride.latest + alight - settings.arrivalWindow.value
-                stops.append(Stop(location: home, service: board, earliest: max(0, ride.latest - Self.homeWindow), latest: ride.latest))
-                stops.append(Stop(location: site, service: alight, earliest: min(earliest, ride.latest), latest: ride.latest))
+                let earliest = min(ride.latest + alight - settings.arrivalWindow.value, ride.latest)
+                stops.append(Stop(location: home, service: board, earliest: max(0, earliest - ride.limit - board),
+                                  latest: max(0, ride.latest - ride.direct - board)))
+                stops.append(Stop(location: site, service: alight, earliest: earliest, latest: ride.latest))
             } else {
                 let earliest = ride.latest - settings.departureWindow.value
                 stops.append(Stop(location: site, service: board, earliest: earliest, latest: ride.latest))
-                stops.append(Stop(location: home, service: alight, earliest: earliest, latest: ride.latest + Self.homeWindow))
+                stops.append(Stop(location: home, service: alight, earliest: earliest + board + ride.direct,
+                                  latest: ride.latest + board + ride.limit))
             }
             requests.append(Request(.pickupDelivery(pickup: stops.count - 2, delivery: stops.count - 1), load: load, maxRideTime: ride.limit))
         }

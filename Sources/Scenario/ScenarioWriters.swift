@@ -145,18 +145,19 @@ public enum ScenarioWriters {
         return s
     }
 
-    /// The savings table against the first scenario (the status quo): per scenario the cost per
-    /// day and year, vehicles, vehicle hours and km per week, ride times, moved and unplaced
+    /// The savings table against the first scenario (the status quo): per scenario the cost and
+    /// saving per day and per year, vehicles, vehicle hours and km per week, ride times, moved and unplaced
     /// clients, and the savings per year in euros and percent.
     public static func savingsTable(_ results: [ScenarioResult]) -> String {
         guard let base = results.first?.kpis else { return "" }
-        let header = ["scenario", "€/day", "€/year", "saving €/year", "saving %", "vehicles", "veh-h/week", "km/week",
+        let header = ["scenario", "€/day", "saving €/day", "€/year", "saving €/year", "saving %", "vehicles", "veh-h/week", "km/week",
                       "ride mean", "ride max", "moved", "unplaced", "€/client-day", "tariff"]
         var rows = [header]
         for k in results.map(\.kpis) {
             let saving = base.costEurPerYear - k.costEurPerYear
             let pct = base.costEurPerYear > 0 ? 100 * saving / base.costEurPerYear : 0
-            rows.append([k.name, String(format: "%.0f", k.costEurPerDay), String(format: "%.0f", k.costEurPerYear),
+            rows.append([k.name, String(format: "%.0f", k.costEurPerDay), String(format: "%.0f", base.costEurPerDay - k.costEurPerDay),
+                         String(format: "%.0f", k.costEurPerYear),
                          String(format: "%.0f", saving), String(format: "%.1f", pct), String(k.peakVehicles),
                          String(format: "%.1f", k.vehicleHoursPerWeek), String(format: "%.0f", k.kmPerWeek),
                          String(format: "%.1f", k.meanRideMin), String(format: "%.1f", k.maxRideMin), String(k.clientsMoved),

@@ -3,7 +3,8 @@ import Instance
 import XCTest
 @testable import Scenario
 
-/// The assignment side of every scenario of the default instance (cheap: no routing).
+/// The default instance: the assignment side of every scenario, and a Monday of status quo vs
+/// pooled routes (construction and a few iterations only, to stay fast in debug builds).
 final class DefaultInstanceAssignmentTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Instances/gooi-en-vechtstreek")
@@ -29,6 +30,22 @@ final class DefaultInstanceAssignmentTests: XCTestCase {
             }
             if spec.name == "open-L26" {
                 XCTAssertTrue(a.locationOfClient.contains { $0.map { instance.locations[$0].id } == "L26" }, "the new location gets clients")
+            }
+        }
+    }
+
+    func testPooledMondayNeverCostsMoreThanStatusQuo() throws {
+        let instance = try InstanceReader.read(folder: Self.folder)
+        let options = RunOptions(timeLimit: 600, seed: 1, threads: 2, iterationsPerRide: 1, days: [.mon])
+        let results = try ScenarioRunner.run(instance, scenarios: [ScenarioCatalog.statusQuo, ScenarioCatalog.pooled], options: options)
+        let statusQuo = results[0].kpis, pooled = results[1].kpis
+        XCTAssertEqual(pooled.ridesUnrouted, 0)
+        XCTAssertEqual(statusQuo.ridesUnrouted, 0)
+        XCTAssertLessThanOrEqual(pooled.costEurPerWeek, statusQuo.costEurPerWeek + 0.005)
+        for r in results {
+            for ride in r.days.flatMap({ $0.waves.flatMap(\.rides) }) {
+                XCTAssertEqual(ride.late.value, 0, "\(r.spec.name): client \(ride.client) late")
+                XCTAssertLessThanOrEqual(ride.ride, ride.limit, "\(r.spec.name): client \(ride.client) rides too long")
             }
         }
     }

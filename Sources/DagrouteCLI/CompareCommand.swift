@@ -18,8 +18,8 @@ struct Compare: ParsableCommand {
         travel-time model of settings.json.
 
         Writes into --out: summary.json ({"scenarios": [...]}, keys documented in README), \
-        kpis.csv, and per scenario routes-<name>.csv, routes-<name>.geojson and \
-        assignment-<name>.csv. Progress goes to stderr (--quiet silences it).
+        kpis.csv, and per scenario routes-<name>.csv, routes-<name>.geojson, \
+        assignment-<name>.csv and scenario-<name>.json (its summary object alone, for sweeps). Progress goes to stderr (--quiet silences it).
 
         Example:
           dagroute compare Instances/gooi-en-vechtstreek --out out
@@ -53,6 +53,7 @@ struct Compare: ParsableCommand {
             try AtomicFile.write(ScenarioWriters.routesCSV(r.days), to: folder.appendingPathComponent(ScenarioWriters.routesFileName(r.spec.name)))
             try AtomicFile.write(ScenarioWriters.routesGeoJSON(r.days), to: folder.appendingPathComponent("routes-\(r.spec.name).geojson"))
             try AtomicFile.write(ScenarioWriters.assignmentCSV(loaded, table, r.assignment), to: folder.appendingPathComponent("assignment-\(r.spec.name).csv"))
+            try AtomicFile.write(try ScenarioWriters.scenarioJSON(r), to: folder.appendingPathComponent("scenario-\(r.spec.name).json"))
         }
         try AtomicFile.write(ScenarioWriters.kpisCSV(results), to: folder.appendingPathComponent("kpis.csv"))
         try AtomicFile.write(try ScenarioWriters.summaryJSON(results), to: folder.appendingPathComponent("summary.json"))

@@ -122,6 +122,16 @@ public enum ScenarioWriters {
         return String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n"
     }
 
+    /// `scenario-<name>.json`: the scenario's `summary.json` object alone, so that sweeps can treat
+    /// every scenario as an independent result.
+    public static func scenarioJSON(_ result: ScenarioResult) throws -> String {
+        let whole = try summaryJSON([result])
+        let object = try JSONSerialization.jsonObject(with: Data(whole.utf8)) as! [String: Any]
+        let entry = (object["scenarios"] as! [Any])[0]
+        let data = try JSONSerialization.data(withJSONObject: entry, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
     /// The route sheet of a scenario in `compare`'s output folder.
     public static func routesFileName(_ scenario: String) -> String { "routes-\(scenario).csv" }
 

@@ -30,6 +30,8 @@ final class CompareCommandTests: XCTestCase {
             let name = s["name"] as! String
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("routes-\(name).csv").path))
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("routes-\(name).geojson").path))
+            let own = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("scenario-\(name).json"))) as? [String: Any]
+            XCTAssertEqual(own?["cost_eur_per_year"] as? Double, s["cost_eur_per_year"] as? Double)
         }
         let statusQuo = scenarios[0]["cost_eur_per_year"] as! Double, pooled = scenarios[1]["cost_eur_per_year"] as! Double
         XCTAssertLessThanOrEqual(pooled, statusQuo + 0.01)

@@ -5,7 +5,7 @@ import XCTest
 
 /// The default instance: the assignment side of every scenario, and a Monday of status quo vs
 /// pooled routes (construction and a few iterations only, to stay fast in debug builds).
-final class DefaultInstanceAssignmentTests: XCTestCase {
+final class DefaultInstanceTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Instances/gooi-en-vechtstreek")
 

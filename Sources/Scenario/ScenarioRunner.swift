@@ -74,6 +74,10 @@ public enum ScenarioRunner {
                 }
             }
         }
+        // Day by day and wave by wave across scenarios, so that an overrun early on squeezes every
+        // scenario alike rather than the last ones.
+        let key = { (j: Job) in options.days.firstIndex(of: j.problem.day)! * 10 + TripWave.allCases.firstIndex(of: j.problem.wave)! }
+        jobs = jobs.enumerated().sorted { (key($0.element), $0.offset) < (key($1.element), $1.offset) }.map(\.element)
         let plans = solve(jobs, instance: instance, table: table, options: options, deadline: deadline, progress: progress)
 
         var results: [ScenarioResult] = []
@@ -148,13 +152,16 @@ public enum ScenarioRunner {
     }
 
     /// Solves every job on `options.threads` workers; each gets a share of the remaining time in
-    /// proportion to its rides.
+    /// proportion to its rides^1.5.
     static func solve(_ jobs: [Job], instance: Instance, table: TravelTable, options: RunOptions, deadline: Date,
                       progress: DagrouteCore.Progress) -> [WavePlan] {
-        let board = JobBoard(count: jobs.count, remainingWeight: jobs.reduce(0) { $0 + $1.problem.rides.count })
+        // Search effort grows faster than the ride count (construction and each iteration scan
+        // more positions), so larger problems get a more than proportional share: rides^1.5.
+        let weights = jobs.map { pow(Double($0.problem.rides.count), 1.5) }
+        let board = JobBoard(count: jobs.count, remainingWeight: weights.reduce(0, +))
         let workers = min(options.threads, max(1, jobs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let (j, slice) = board.next(weight: { jobs[$0].problem.rides.count }, workers: workers, deadline: deadline) {
+            while let (j, slice) = board.next(weight: { weights[$0] }, workers: workers, deadline: deadline) {
                 let job = jobs[j]
                 var result: RoutingResult?
                 if let problem = job.problem.problem {
@@ -176,18 +183,18 @@ public enum ScenarioRunner {
 final class JobBoard: @unchecked Sendable {
     private let lock = NSLock()
     private var nextJob = 0
-    private var remainingWeight: Int
+    private var remainingWeight: Double
     private var results: [WavePlan?]
 
-    init(count: Int, remainingWeight: Int) { results = Array(repeating: nil, count: count); self.remainingWeight = remainingWeight }
+    init(count: Int, remainingWeight: Double) { results = Array(repeating: nil, count: count); self.remainingWeight = remainingWeight }
 
     /// The next job and its time slice in seconds, or nil when all are handed out.
-    func next(weight: (Int) -> Int, workers: Int, deadline: Date) -> (Int, Double)? {
+    func next(weight: (Int) -> Double, workers: Int, deadline: Date) -> (Int, Double)? {
         lock.lock(); defer { lock.unlock() }
         guard nextJob < results.count else { return nil }
         let j = nextJob, w = weight(j)
         nextJob += 1
-        let share = Double(w) / Double(max(1, remainingWeight))
+        let share = w / max(1e-9, remainingWeight)
         remainingWeight -= w
         return (j, max(0.02, deadline.timeIntervalSinceNow * Double(workers) * share))
     }

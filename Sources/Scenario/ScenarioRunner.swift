@@ -108,6 +108,9 @@ public enum ScenarioRunner {
                     }
                 }
             }
+            if !fromStatusQuo.isEmpty {
+                progress.say("\(spec.name): keeps the status quo's routes on \(fromStatusQuo.map(\.rawValue).joined(separator: ", ")) (cheaper than the pooled search found)")
+            }
             let kpis = ScenarioKPIs(name: spec.name, instance: instance, table: table, assignment: assignments[s], days: days)
             progress.say(String(format: "%@: € %.0f per day, %d vehicles at peak, %.1f vehicle hours per week", spec.name, kpis.costEurPerDay, kpis.peakVehicles, kpis.vehicleHoursPerWeek))
             results.append(ScenarioResult(spec: spec, assignment: assignments[s], days: days, kpis: kpis, daysFromStatusQuo: fromStatusQuo))

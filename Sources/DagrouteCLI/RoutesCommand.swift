@@ -56,9 +56,10 @@ struct Routes: ParsableCommand {
         for wave in plan.waves {
             let km = Double(wave.routes.reduce(0) { $0 + $1.distance.value }) / 1000
             let hours = Double(wave.routes.reduce(0) { $0 + $1.duration.value }) / 3600
-            print(String(format: "  %-14@ %3d vehicles  %4d rides  %7.1f km  %6.1f h", wave.wave.rawValue as NSString, wave.routes.count, wave.rides.count, km, hours))
+            print("  " + wave.wave.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
+                  + String(format: "%3d vehicles  %4d rides  %7.1f km  %6.1f h", wave.routes.count, wave.rides.count, km, hours))
         }
-        print(String(format: "Total: %d vehicles at peak, %.1f km, %.1f vehicle hours, cost € %.2f", k.peakVehicles, k.kmPerWeek, k.vehicleHoursPerWeek, k.costEurPerWeek))
+        print(String(format: "Total: %d vehicles at peak, %.1f km, %.1f vehicle hours, cost € %.2f for the day", k.peakVehicles, k.kmPerWeek, k.vehicleHoursPerWeek, k.costEurPerWeek))
         print(String(format: "Ride time: mean %.1f min, max %.1f min; late arrivals: %d; rides over their limit: %d",
                      k.meanRideMin, k.maxRideMin, rides.filter { $0.late.value > 0 }.count, rides.filter { $0.ride > $0.limit }.count))
         let unrouted = plan.waves.flatMap(\.unrouted)

@@ -34,7 +34,7 @@ final class AssignCommandTests: XCTestCase {
             .map { String($0.split(separator: ",")[0]) }
         let changes = ids.map { "{\"location\": \"\($0)\", \"capacity\": 1}" }.joined(separator: ", ")
         try Data("{\"scenarios\": [{\"name\": \"tight\", \"capacity_changes\": [\(changes)]}]}".utf8).write(to: dir.appendingPathComponent("settings.json"))
-        let r = try CLIRunner.run(["assign", dir.path, "--scenario", "tight", "--out", dir.appendingPathComponent("out").path])
+        let r = try CLIRunner.run(["assign", dir.path, "--scenario", "tight", "--time-limit", "3", "--out", dir.appendingPathComponent("out").path])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stderr.contains("waiting list"), r.stderr)
         XCTAssertTrue(r.stdout.contains("capacity_exhausted"), r.stdout)

@@ -4,7 +4,7 @@
 //   1 CGLPK, CZlib, DagrouteCore
 //   2 GLPK, RoadNetwork
 //   3 Instance (care-domain values, instance reader/writer, region generator), TravelMatrix, Assignment, Routing
-//   4 Formats
+//   4 Formats, Scenario (care domain glue: scenario runs, KPIs, route sheets)
 //   5 Reports (text tables, CSV, JSON, GeoJSON, the self-contained HTML report; analyze)
 //   6 DagrouteCLI
 //   7 dagroute (executable)
@@ -33,6 +33,8 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Formats", dependencies: ["DagrouteCore", "Routing"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["DagrouteCore", "Instance"], exclude: ["README.md"]),
+        .target(name: "Scenario", dependencies: ["DagrouteCore", "Instance", "TravelMatrix", "Assignment", "Routing"],
+                exclude: ["README.md"]),
         .target(
             name: "DagrouteCLI",
             dependencies: [
@@ -45,6 +47,7 @@ let package = Package(
                 "TravelMatrix",
                 "Routing",
                 "Reports",
+                "Scenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -60,6 +63,7 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Formats", "DagrouteCore"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Routing", "DagrouteCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Instance", "DagrouteCore"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Instance", "Routing", "DagrouteCore"]),
         .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
     ],
     swiftLanguageModes: [.v6]

@@ -25,7 +25,8 @@ public struct DagrouteCommand: ParsableCommand {
         dagroute makes no network connections.
         """,
         version: version,
-        subcommands: [Validate.self, Generate.self, Analyze.self, Solve.self, Matrix.self, Graph.self]
+        subcommands: [Compare.self, Analyze.self, Assign.self, Routes.self, Validate.self, Generate.self,
+                      Solve.self, Matrix.self, Graph.self]
     )
 
     public init() {}

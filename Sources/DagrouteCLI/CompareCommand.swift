@@ -1,0 +1,70 @@
+import ArgumentParser
+import DagrouteCore
+import Foundation
+import Instance
+import Scenario
+
+/// `dagroute compare <instance>`: runs every scenario (status quo, pooled, reassigned + pooled,
+/// then the planner's own) for all five weekdays and prints the savings table.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the scenarios and compare transport cost, vehicles and ride times.",
+        discussion: """
+        Scenarios: status-quo (every client at the current location, each provider drives its \
+        own clients with its own fleet), pooled (current locations, one regional fleet of all \
+        vehicles), reassigned-pooled (clients re-assigned by the assignment model with the \
+        continuity penalty, then pooled routes), then the scenarios of settings.json. Each runs \
+        Monday to Friday in three trip waves (morning-in, midday, afternoon-out) on the crow-fly \
+        travel-time model of settings.json.
+
+        Writes into --out: summary.json ({"scenarios": [...]}, keys documented in README), \
+        kpis.csv, and per scenario routes-<name>.csv, routes-<name>.geojson, \
+        assignment-<name>.csv and scenario-<name>.json (its summary object alone, for sweeps). Progress goes to stderr (--quiet silences it).
+
+        Example:
+          dagroute compare Instances/gooi-en-vechtstreek --out out
+        """
+    )
+
+    @Argument(help: "The instance folder.") var instance: String
+    @Option(help: "Output folder.") var out: String = "out"
+    @Option(name: .customLong("time-limit"), help: "Wall-clock budget of the whole run in seconds.") var timeLimit: Double = 45
+    @Option(help: "Random seed of the routing searches.") var seed: UInt64 = 1
+    @Option(help: "Routing problems solved in parallel (default: all cores).") var threads: Int?
+    @Flag(help: "No progress on stderr.") var quiet = false
+
+    func validate() throws {
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive, found \(timeLimit)") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, found \(threads)") }
+    }
+
+    func run() throws {
+        let loaded = try InstanceReader.read(folder: URL(fileURLWithPath: instance))
+        for w in loaded.warnings where !quiet { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
+        let progress = DagrouteCore.Progress(enabled: !quiet)
+        let table = TravelTable(loaded)
+        var options = RunOptions(timeLimit: timeLimit, seed: seed)
+        if let threads { options.threads = threads }
+        let results = try ScenarioRunner.run(loaded, scenarios: ScenarioCatalog.all(loaded.settings), options: options,
+                                             table: table, progress: progress)
+        let folder = URL(fileURLWithPath: out)
+        progress.say("writing outputs to \(folder.path)")
+        for r in results {
+            try AtomicFile.write(ScenarioWriters.routesCSV(r.days), to: folder.appendingPathComponent(ScenarioWriters.routesFileName(r.spec.name)))
+            try AtomicFile.write(ScenarioWriters.routesGeoJSON(r.days), to: folder.appendingPathComponent("routes-\(r.spec.name).geojson"))
+            try AtomicFile.write(ScenarioWriters.assignmentCSV(loaded, table, r.assignment), to: folder.appendingPathComponent("assignment-\(r.spec.name).csv"))
+            try AtomicFile.write(try ScenarioWriters.scenarioJSON(r), to: folder.appendingPathComponent("scenario-\(r.spec.name).json"))
+        }
+        try AtomicFile.write(ScenarioWriters.kpisCSV(results), to: folder.appendingPathComponent("kpis.csv"))
+        try AtomicFile.write(try ScenarioWriters.summaryJSON(results), to: folder.appendingPathComponent("summary.json"))
+        progress.say("done")
+
+        print("Transport per scenario, Monday to Friday (costs in euros; savings against \(results[0].spec.name)):")
+        print(ScenarioWriters.savingsTable(results), terminator: "")
+        for r in results {
+            if !r.assignment.waiting.isEmpty { Progress.warn("\(r.spec.name): \(r.assignment.waiting.count) clients on the waiting list (see assignment-\(r.spec.name).csv)") }
+            if r.kpis.ridesUnrouted > 0 { Progress.warn("\(r.spec.name): \(r.kpis.ridesUnrouted) rides could not be planned") }
+        }
+        print("Wrote summary.json, kpis.csv and route sheets to \(folder.path)")
+    }
+}

@@ -1,0 +1,207 @@
+import DagrouteCore
+import Dispatch
+import Foundation
+import Instance
+import Routing
+
+/// How `ScenarioRunner` spends its time.
+public struct RunOptions: Sendable {
+    /// Wall-clock budget of the whole run in seconds (assignments and all routing problems).
+    public var timeLimit: Double
+    /// Seed of the routing searches; each problem gets its own seed derived from it and its position.
+    public var seed: UInt64
+    /// Routing problems solved at the same time, one thread each (≥ 1).
+    public var threads: Int
+    /// Ruin-and-recreate iterations per ride and problem; the search stops at this budget or at its
+    /// share of the time limit, whichever comes first (with the iteration budget binding, results are
+    /// the same for a seed whatever the thread count).
+    public var iterationsPerRide: Int
+    /// Relative MIP gap of the assignment model.
+    public var assignmentGap: Double
+    /// Weekdays to plan.
+    public var days: [Weekday]
+
+    public init(timeLimit: Double = 50, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                iterationsPerRide: Int = 20, assignmentGap: Double = 0, days: [Weekday] = Weekday.workingDays) {
+        self.timeLimit = timeLimit; self.seed = seed; self.threads = max(1, threads)
+        self.iterationsPerRide = iterationsPerRide; self.assignmentGap = assignmentGap; self.days = days
+    }
+}
+
+/// Everything one scenario produced: plain values for writers and reports.
+public struct ScenarioResult: Sendable {
+    public let spec: ScenarioSpec
+    public let assignment: CareAssignment
+    /// One plan per planned weekday, in weekday order.
+    public let days: [DayPlan]
+    public let kpis: ScenarioKPIs
+    /// Weekdays whose routes are the status quo's union of provider routes, kept because the
+    /// pooled search found nothing cheaper on the same locations (pooling can reproduce them
+    /// whenever together they need no more hired vehicles than the pool has).
+    public let daysFromStatusQuo: [Weekday]
+}
+
+/// Runs scenarios: assignment per scenario, then every (scenario, weekday, wave, fleet) routing
+/// problem on `threads` workers within the shared time budget.
+public enum ScenarioRunner {
+    public static func run(_ instance: Instance, scenarios: [ScenarioSpec], options: RunOptions = RunOptions(),
+                           table: TravelTable? = nil, progress: DagrouteCore.Progress = .silent) throws -> [ScenarioResult] {
+        let started = Date()
+        let deadline = started.addingTimeInterval(options.timeLimit)
+        let table = table ?? TravelTable(instance)
+        progress.say("travel table: \(table.points.count) points (crow-fly)")
+
+        var assignments: [CareAssignment] = []
+        for spec in scenarios {
+            let left = max(0.5, deadline.timeIntervalSinceNow)
+            let a = try CareAssignmentBuilder.solve(instance, spec, table: table, timeLimit: max(0.5, left * 0.1), gap: options.assignmentGap)
+            progress.say("\(spec.name): assignment \(a.status), \(a.moved.count) moved, \(a.waiting.count) waiting")
+            assignments.append(a)
+        }
+
+        var jobs: [Job] = []
+        for (s, spec) in scenarios.enumerated() {
+            for day in options.days {
+                for wave in TripWave.allCases {
+                    for fleet in fleets(instance, spec) {
+                        let rides = WaveProblem.rides(instance, assignments[s], spec, table, day: day, wave: wave) {
+                            fleet.provider == nil || instance.locations[$0].provider == fleet.provider
+                        }
+                        if rides.isEmpty { continue }
+                        jobs.append(Job(scenario: s, problem: try WaveProblem(instance, table, day: day, wave: wave, rides: rides, rows: fleet.rows),
+                                        label: "\(spec.name) \(day.rawValue) \(wave.rawValue)" + (fleet.provider.map { " \($0)" } ?? "")))
+                    }
+                }
+            }
+        }
+        // Day by day and wave by wave across scenarios, so that an overrun early on squeezes every
+        // scenario alike rather than the last ones.
+        let key = { (j: Job) in options.days.firstIndex(of: j.problem.day)! * 10 + TripWave.allCases.firstIndex(of: j.problem.wave)! }
+        jobs = jobs.enumerated().sorted { (key($0.element), $0.offset) < (key($1.element), $1.offset) }.map(\.element)
+        let plans = solve(jobs, instance: instance, table: table, options: options, deadline: deadline, progress: progress)
+
+        var results: [ScenarioResult] = []
+        for (s, spec) in scenarios.enumerated() {
+            var days: [DayPlan] = []
+            for day in options.days {
+                let waves = TripWave.allCases.map { wave in
+                    var merged = WavePlan(day: day, wave: wave, routes: [], rides: [], unrouted: [])
+                    for (j, job) in jobs.enumerated() where job.scenario == s && job.problem.day == day && job.problem.wave == wave {
+                        merged.routes += plans[j].routes; merged.rides += plans[j].rides; merged.unrouted += plans[j].unrouted
+                    }
+                    merged.rides.sort { ($0.client, $0.inbound ? 0 : 1) < ($1.client, $1.inbound ? 0 : 1) }
+                    merged.routes = numbered(merged.routes)
+                    return merged
+                }
+                days.append(DayPlan(day: day, waves: waves))
+            }
+            // Pooling can always drive the status quo's routes: keep them for a day when cheaper.
+            var fromStatusQuo: [Weekday] = []
+            if spec.transport == .pooled, let q = scenarios.firstIndex(where: { $0.transport == .perProvider }),
+               q < results.count, results[q].assignment.locationOfClient == assignments[s].locationOfClient,
+               scenarios[q].rideTime == spec.rideTime {
+                for d in days.indices {
+                    let day = days[d].day, mine = days[d], theirs = results[q].days[d]
+                    let unroutedMine = mine.waves.reduce(0) { $0 + $1.unrouted.count }, unroutedTheirs = theirs.waves.reduce(0) { $0 + $1.unrouted.count }
+                    if ScenarioRunner.withinFleet(theirs, instance), (unroutedTheirs, dayCost(theirs, fleet: instance.fleet)) < (unroutedMine, dayCost(mine, fleet: instance.fleet)) {
+                        days[d] = theirs; fromStatusQuo.append(day)
+                    }
+                }
+            }
+            if !fromStatusQuo.isEmpty {
+                progress.say("\(spec.name): keeps the status quo's routes on \(fromStatusQuo.map(\.rawValue).joined(separator: ", ")) (cheaper than the pooled search found)")
+            }
+            let kpis = ScenarioKPIs(name: spec.name, instance: instance, table: table, assignment: assignments[s], days: days)
+            progress.say(String(format: "%@: € %.0f per day, %d vehicles at peak, %.1f vehicle hours per week", spec.name, kpis.costEurPerDay, kpis.peakVehicles, kpis.vehicleHoursPerWeek))
+            results.append(ScenarioResult(spec: spec, assignment: assignments[s], days: days, kpis: kpis, daysFromStatusQuo: fromStatusQuo))
+        }
+        return results
+    }
+
+    /// The fleets of a scenario. Pooled: every row of `fleet.csv` as one regional fleet.
+    /// Per provider: each provider plans its own clients alone with its own rows plus the regional
+    /// pool's rows (provider empty) as hired vehicles — providers hire taxis when their own vans do
+    /// not suffice, but never share a ride with another provider.
+    static func fleets(_ instance: Instance, _ spec: ScenarioSpec) -> [(provider: String?, rows: [Int])] {
+        switch spec.transport {
+        case .pooled: return [(nil, Array(instance.fleet.indices))]
+        case .perProvider:
+            return instance.providers.map { p in (p, instance.fleet.indices.filter { instance.fleet[$0].provider == p || instance.fleet[$0].provider == nil }) }
+        }
+    }
+
+    /// The routes with vehicles numbered `<row>/1`, `<row>/2`, … per fleet row across the whole wave
+    /// (hired pool vehicles of several providers are distinct vehicles).
+    static func numbered(_ routes: [VehicleRoute]) -> [VehicleRoute] {
+        var next: [String: Int] = [:]
+        return routes.map { r in
+            next[r.fleetRow, default: 0] += 1
+            return VehicleRoute(vehicle: "\(r.fleetRow)/\(next[r.fleetRow]!)", fleetRow: r.fleetRow, day: r.day, wave: r.wave, stops: r.stops)
+        }
+    }
+
+    /// True when `plan` uses no fleet row more often in one wave than it has vehicles.
+    static func withinFleet(_ plan: DayPlan, _ instance: Instance) -> Bool {
+        let count = Dictionary(uniqueKeysWithValues: instance.fleet.map { ($0.id, $0.count) })
+        return plan.waves.allSatisfy { wave in
+            Dictionary(grouping: wave.routes, by: \.fleetRow).allSatisfy { $0.value.count <= count[$0.key] ?? 0 }
+        }
+    }
+
+    struct Job {
+        var scenario: Int
+        var problem: WaveProblem
+        var label: String
+    }
+
+    /// Solves every job on `options.threads` workers; each gets a share of the remaining time in
+    /// proportion to its rides^1.5.
+    static func solve(_ jobs: [Job], instance: Instance, table: TravelTable, options: RunOptions, deadline: Date,
+                      progress: DagrouteCore.Progress) -> [WavePlan] {
+        // Search effort grows faster than the ride count (construction and each iteration scan
+        // more positions), so larger problems get a more than proportional share: rides^1.5.
+        let weights = jobs.map { pow(Double($0.problem.rides.count), 1.5) }
+        let board = JobBoard(count: jobs.count, remainingWeight: weights.reduce(0, +))
+        let workers = min(options.threads, max(1, jobs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let (j, slice) = board.next(weight: { weights[$0] }, workers: workers, deadline: deadline) {
+                let job = jobs[j]
+                var result: RoutingResult?
+                if let problem = job.problem.problem {
+                    let stop = StopCriterion.anyOf([.maxIterations(options.iterationsPerRide * job.problem.rides.count), .maxRuntime(slice)])
+                    result = RoutingSolver.solve(problem, parameters: SolverParameters(threads: 1), stop: stop,
+                                                 seed: options.seed &+ UInt64(j) &* 0x9E37_79B9)
+                }
+                let plan = job.problem.plan(instance, table, result)
+                board.store(j, plan)
+                let stats = result.map { String(format: " (%d iterations, %.2f s)", $0.statistics.iterations, $0.statistics.runtime) } ?? ""
+                progress.say("\(job.label): \(plan.routes.count) vehicles, \(plan.rides.count) rides" + (plan.unrouted.isEmpty ? "" : ", \(plan.unrouted.count) unrouted") + stats)
+            }
+        }
+        return board.plans
+    }
+}
+
+/// Hands out jobs in order and collects their plans (shared by the workers).
+final class JobBoard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextJob = 0
+    private var remainingWeight: Double
+    private var results: [WavePlan?]
+
+    init(count: Int, remainingWeight: Double) { results = Array(repeating: nil, count: count); self.remainingWeight = remainingWeight }
+
+    /// The next job and its time slice in seconds, or nil when all are handed out.
+    func next(weight: (Int) -> Double, workers: Int, deadline: Date) -> (Int, Double)? {
+        lock.lock(); defer { lock.unlock() }
+        guard nextJob < results.count else { return nil }
+        let j = nextJob, w = weight(j)
+        nextJob += 1
+        let share = w / max(1e-9, remainingWeight)
+        remainingWeight -= w
+        return (j, max(0.02, deadline.timeIntervalSinceNow * Double(workers) * share))
+    }
+
+    func store(_ j: Int, _ plan: WavePlan) { lock.lock(); results[j] = plan; lock.unlock() }
+    var plans: [WavePlan] { lock.lock(); defer { lock.unlock() }; return results.map { $0! } }
+}

@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Routing", dependencies: ["DagrouteCore"], exclude: ["README.md"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Formats", dependencies: ["DagrouteCore", "Routing"], exclude: ["README.md"]),
-        .target(name: "Reports", dependencies: ["DagrouteCore", "Instance"], exclude: ["README.md"]),
+        .target(name: "Reports", dependencies: ["DagrouteCore", "Instance", "Scenario"], exclude: ["README.md"]),
         .target(name: "Scenario", dependencies: ["DagrouteCore", "Instance", "TravelMatrix", "Assignment", "Routing"],
                 exclude: ["README.md"]),
         .target(

@@ -2,6 +2,7 @@ import ArgumentParser
 import DagrouteCore
 import Foundation
 import Instance
+import Reports
 import Scenario
 
 /// `dagroute compare <instance>`: runs every scenario (status quo, pooled, reassigned + pooled,
@@ -18,8 +19,11 @@ struct Compare: ParsableCommand {
         travel-time model of settings.json.
 
         Writes into --out: summary.json ({"scenarios": [...]}, keys documented in README), \
-        kpis.csv, and per scenario routes-<name>.csv, routes-<name>.geojson, \
-        assignment-<name>.csv and scenario-<name>.json (its summary object alone, for sweeps). Progress goes to stderr (--quiet silences it).
+        kpis.csv, report.html (one self-contained file: map, savings table, charts; no \
+        external resources), and per scenario routes-<name>.csv, routes-<name>.geojson, \
+        assignment-<name>.csv and scenario-<name>.json (its summary object alone, for \
+        sweeps). Progress goes to stderr (--quiet silences it). With --anonymise, the report \
+        shows salted pseudonyms for client ids and homes snapped to a 100 m grid.
 
         Example:
           dagroute compare Instances/gooi-en-vechtstreek --out out
@@ -31,11 +35,17 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Wall-clock budget of the whole run in seconds.") var timeLimit: Double = 45
     @Option(help: "Random seed of the routing searches.") var seed: UInt64 = 1
     @Option(help: "Routing problems solved in parallel (default: all cores).") var threads: Int?
+    @Option(name: .customLong("report-day"), help: "Weekday whose routes the report's map draws (mon…fri).")
+    var reportDay: String = "mon"
+    @Flag(help: "Pseudonymise client ids and snap homes to a 100 m grid in report.html.") var anonymise = false
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive, found \(timeLimit)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, found \(threads)") }
+        guard let day = Weekday(name: reportDay), Weekday.workingDays.contains(day) else {
+            throw ValidationError("--report-day must be a weekday mon…fri, found \(reportDay)")
+        }
     }
 
     func run() throws {
@@ -57,6 +67,10 @@ struct Compare: ParsableCommand {
         }
         try AtomicFile.write(ScenarioWriters.kpisCSV(results), to: folder.appendingPathComponent("kpis.csv"))
         try AtomicFile.write(try ScenarioWriters.summaryJSON(results), to: folder.appendingPathComponent("summary.json"))
+        var report = ScenarioReport.model(instance: loaded, results: results, day: Weekday(name: reportDay) ?? .mon,
+                                          instanceName: URL(fileURLWithPath: instance).lastPathComponent)
+        if anonymise { report = report.anonymised(salt: .random()) }
+        try AtomicFile.write(HTMLReport.render(report), to: folder.appendingPathComponent("report.html"))
         progress.say("done")
 
         print("Transport per scenario, Monday to Friday (costs in euros; savings against \(results[0].spec.name)):")
@@ -65,6 +79,6 @@ struct Compare: ParsableCommand {
             if !r.assignment.waiting.isEmpty { Progress.warn("\(r.spec.name): \(r.assignment.waiting.count) clients on the waiting list (see assignment-\(r.spec.name).csv)") }
             if r.kpis.ridesUnrouted > 0 { Progress.warn("\(r.spec.name): \(r.kpis.ridesUnrouted) rides could not be planned") }
         }
-        print("Wrote summary.json, kpis.csv and route sheets to \(folder.path)")
+        print("Wrote summary.json, kpis.csv, report.html and route sheets to \(folder.path)")
     }
 }

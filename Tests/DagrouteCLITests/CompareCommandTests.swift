@@ -38,6 +38,24 @@ final class CompareCommandTests: XCTestCase {
         let kpis = try String(contentsOf: out.appendingPathComponent("kpis.csv"), encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(kpis.count, scenarios.count + 1)
         XCTAssertTrue(kpis[0].hasPrefix("name,cost_eur_per_day,"))
+        // The self-contained report: every scenario named, client ids present, nothing external.
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        for s in scenarios { XCTAssertTrue(html.contains(s["name"] as! String)) }
+        XCTAssertTrue(html.contains("C0001"), "client ids appear unless --anonymise")
+        for external in ["http://", "https://", "=\"//", "url("] { XCTAssertFalse(html.contains(external), external) }
+    }
+
+    func testAnonymisedReportHidesClientIds() throws {
+        let region = try smallRegion()
+        let out = region.appendingPathComponent("out")
+        let r = try CLIRunner.run(["compare", region.path, "--out", out.path, "--time-limit", "5", "--quiet", "--anonymise"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        let ids = try String(contentsOf: region.appendingPathComponent("clients.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        XCTAssertEqual(ids.count, 60)
+        for id in ids { XCTAssertFalse(html.contains(id), id) }
+        XCTAssertTrue(html.contains("status-quo"))
     }
 
     func testQuietSilencesProgress() throws {

@@ -48,18 +48,18 @@ public enum AssignmentSolver {
             greedySeconds = Date().timeIntervalSince(start)
             if parameters.warmStart { mip.warmStart = built.point(greedy.locationOfClient, greedy.open) }
         }
+        let rounding = RoundingRecord()
         if parameters.warmStart && decidable.contains(true) {
-            let share = parameters.timeLimit.map { $0 * 0.3 }
-            if let rounded = try LPRounding.plan(p, built, decidable: decidable, lpTimeLimit: share, mipTimeLimit: share) {
-                let cost = p.cost(locationOfClient: rounded.locationOfClient, open: rounded.open).total
-                if cost < warmStartCost ?? .infinity {
-                    warmStartCost = cost
-                    mip.warmStart = built.point(rounded.locationOfClient, rounded.open)
-                }
+            let share = parameters.timeLimit.map { $0 * 0.25 }
+            mip.rootHeuristic = { [built] relaxation in
+                guard let rounded = try? LPRounding.plan(p, built, decidable: decidable, relaxation: relaxation, timeLimit: share) else { return nil }
+                rounding.cost = p.cost(locationOfClient: rounded.locationOfClient, open: rounded.open).total
+                return built.point(rounded.locationOfClient, rounded.open)
             }
         }
         if let limit = parameters.timeLimit { mip.timeLimit = max(0.1, limit - Date().timeIntervalSince(start)) }
         let s = try built.model.solveMIP(mip)
+        if let cost = rounding.cost, cost < warmStartCost ?? .infinity { warmStartCost = cost }
 
         let noPairs = p.clients.indices.filter { pairs.byClient[$0].isEmpty }
         guard s.status.hasSolution else {
@@ -91,7 +91,7 @@ public enum AssignmentSolver {
 }
 
 /// The GLPK model of an assignment problem and the maps between its variables and the plan.
-struct AssignmentModel {
+struct AssignmentModel: Sendable {
     var model = Model(name: "assignment", sense: .minimize)
     /// `x[c]`: (location, variable) of each allowed pair of client c.
     var x: [[(location: Int, variable: Variable)]] = []

@@ -117,13 +117,14 @@ struct AssignmentModel: Sendable {
                 if p.locations[l].status == .open { constant += fixed }
             }
         }
-        var clientsAt = [[Int]](repeating: [], count: p.locations.count)
+        // Per location: the clients allowed there and their pair variable.
+        var clientsAt = [[(client: Int, x: Variable)]](repeating: [], count: p.locations.count)
         for c in p.clients.indices {
             let options = try pairs.byClient[c].map { pair in
                 (location: pair.location, variable: try model.addVariable(.binary, objective: pair.cost))
             }
             x.append(options)
-            for o in options { clientsAt[o.location].append(c) }
+            for o in options { clientsAt[o.location].append((c, o.variable)) }
             if options.isEmpty {
                 u.append(nil)
                 constant += penalty
@@ -136,7 +137,7 @@ struct AssignmentModel: Sendable {
         // Capacity per location and slot (only slots someone could occupy).
         for l in p.locations.indices where !clientsAt[l].isEmpty {
             for s in 0..<AttendanceSlot.count {
-                let terms = clientsAt[l].filter { p.clients[$0].slots.contains(s) }.map { c in (variable(c, l)!, 1.0) }
+                let terms = clientsAt[l].filter { p.clients[$0.client].slots.contains(s) }.map { ($0.x, 1.0) }
                 guard !terms.isEmpty else { continue }
                 let cap = Double(p.locations[l].capacity[s])
                 if let open = y[l] {
@@ -146,7 +147,7 @@ struct AssignmentModel: Sendable {
                 }
             }
             if let open = y[l] {
-                for c in clientsAt[l] { try model.addConstraint([(variable(c, l)!, 1), (open, -1)], upper: 0) }
+                for pair in clientsAt[l] { try model.addConstraint([(pair.x, 1), (open, -1)], upper: 0) }
             }
         }
         // Number of open locations.

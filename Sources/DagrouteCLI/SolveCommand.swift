@@ -12,6 +12,7 @@ struct Solve: ParsableCommand {
           orlib-gap   OR-Library generalized assignment file (several problems; pick one with --problem).
                       gap1–12 are published as maximisation, gapa–d as minimisation: use --sense.
           orlib-cap   OR-Library capacitated warehouse location (cap41…, capa…); demand may be split.
+                      capa/capb/capc carry the word 'capacity' instead of a number: give --capacity V.
           vrplib      CVRPLIB .vrp (distances: Euclidean rounded to the nearest integer).
           solomon     Solomon / Gehring–Homberger VRPTW text file.
           cordeau     Cordeau (2006) dial-a-ride file.

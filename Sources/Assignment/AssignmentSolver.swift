@@ -48,18 +48,18 @@ public enum AssignmentSolver {
             greedySeconds = Date().timeIntervalSince(start)
             if parameters.warmStart { mip.warmStart = built.point(greedy.locationOfClient, greedy.open) }
         }
+        let rounding = RoundingRecord()
         if parameters.warmStart && decidable.contains(true) {
-            let share = parameters.timeLimit.map { $0 * 0.3 }
-            if let rounded = try LPRounding.plan(p, built, decidable: decidable, lpTimeLimit: share, mipTimeLimit: share) {
-                let cost = p.cost(locationOfClient: rounded.locationOfClient, open: rounded.open).total
-                if cost < warmStartCost ?? .infinity {
-                    warmStartCost = cost
-                    mip.warmStart = built.point(rounded.locationOfClient, rounded.open)
-                }
+            let share = parameters.timeLimit.map { $0 * 0.25 }
+            mip.rootHeuristic = { [built] relaxation in
+                guard let rounded = try? LPRounding.plan(p, built, decidable: decidable, relaxation: relaxation, timeLimit: share) else { return nil }
+                rounding.cost = p.cost(locationOfClient: rounded.locationOfClient, open: rounded.open).total
+                return built.point(rounded.locationOfClient, rounded.open)
             }
         }
         if let limit = parameters.timeLimit { mip.timeLimit = max(0.1, limit - Date().timeIntervalSince(start)) }
         let s = try built.model.solveMIP(mip)
+        if let cost = rounding.cost, cost < warmStartCost ?? .infinity { warmStartCost = cost }
 
         let noPairs = p.clients.indices.filter { pairs.byClient[$0].isEmpty }
         guard s.status.hasSolution else {
@@ -91,7 +91,7 @@ public enum AssignmentSolver {
 }
 
 /// The GLPK model of an assignment problem and the maps between its variables and the plan.
-struct AssignmentModel {
+struct AssignmentModel: Sendable {
     var model = Model(name: "assignment", sense: .minimize)
     /// `x[c]`: (location, variable) of each allowed pair of client c.
     var x: [[(location: Int, variable: Variable)]] = []
@@ -117,13 +117,14 @@ struct AssignmentModel {
                 if p.locations[l].status == .open { constant += fixed }
             }
         }
-        var clientsAt = [[Int]](repeating: [], count: p.locations.count)
+        // Per location: the clients allowed there and their pair variable.
+        var clientsAt = [[(client: Int, x: Variable)]](repeating: [], count: p.locations.count)
         for c in p.clients.indices {
             let options = try pairs.byClient[c].map { pair in
                 (location: pair.location, variable: try model.addVariable(.binary, objective: pair.cost))
             }
             x.append(options)
-            for o in options { clientsAt[o.location].append(c) }
+            for o in options { clientsAt[o.location].append((c, o.variable)) }
             if options.isEmpty {
                 u.append(nil)
                 constant += penalty
@@ -136,7 +137,7 @@ struct AssignmentModel {
         // Capacity per location and slot (only slots someone could occupy).
         for l in p.locations.indices where !clientsAt[l].isEmpty {
             for s in 0..<AttendanceSlot.count {
-                let terms = clientsAt[l].filter { p.clients[$0].slots.contains(s) }.map { c in (variable(c, l)!, 1.0) }
+                let terms = clientsAt[l].filter { p.clients[$0.client].slots.contains(s) }.map { ($0.x, 1.0) }
                 guard !terms.isEmpty else { continue }
                 let cap = Double(p.locations[l].capacity[s])
                 if let open = y[l] {
@@ -146,7 +147,7 @@ struct AssignmentModel {
                 }
             }
             if let open = y[l] {
-                for c in clientsAt[l] { try model.addConstraint([(variable(c, l)!, 1), (open, -1)], upper: 0) }
+                for pair in clientsAt[l] { try model.addConstraint([(pair.x, 1), (open, -1)], upper: 0) }
             }
         }
         // Number of open locations.

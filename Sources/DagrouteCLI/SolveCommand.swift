@@ -13,7 +13,8 @@ struct Solve: ParsableCommand {
                      gap1-12 are published as maximisation (--sense max),
                      gapa-d as minimisation.
           orlib-cap  OR-Library capacitated warehouse location (cap41, capa);
-                     a customer's demand may be split.
+                     a customer's demand may be split. capa/capb/capc
+                     carry the word 'capacity': give --capacity V.
           vrplib     CVRPLIB .vrp (Euclidean distances rounded to integers).
           solomon    Solomon / Gehring-Homberger VRPTW text file.
           cordeau    Cordeau (2006) dial-a-ride file.

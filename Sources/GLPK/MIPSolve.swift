@@ -36,7 +36,7 @@ extension Model {
         // GLPK's MIP presolver renumbers columns, so a warm start needs the unpresolved problem;
         // with no rows or columns GLPK's simplex needs the presolver too.
         let emptyProblem = constraintCount == 0 || variableCount == 0
-        let usePresolve = emptyProblem || (parameters.presolve && warmStart == nil)
+        let usePresolve = emptyProblem || (parameters.presolve && warmStart == nil && parameters.rootHeuristic == nil)
         parm.presolve = usePresolve ? GLP_ON : GLP_OFF
 
         var code: Int32
@@ -69,6 +69,19 @@ extension Model {
                 }
                 solution.seconds = Date().timeIntervalSince(start)
                 return solution
+            }
+            if let heuristic = parameters.rootHeuristic {
+                let relaxation = (0..<variableCount).map { glp_get_col_prim(p, Int32($0 + 1)) }
+                if let point = heuristic(relaxation) {
+                    let checked = try checkedWarmStart(point)
+                    let better = { (a: [Double], b: [Double]) -> Bool in
+                        let (va, vb) = (objectiveValue(Array(a.dropFirst())), objectiveValue(Array(b.dropFirst())))
+                        return sense == .minimize ? va < vb : va > vb
+                    }
+                    if context.warmStart.map({ better(checked, $0) }) ?? true {
+                        context.warmStart = checked
+                    }
+                }
             }
             if let t = parameters.timeLimit { parm.tm_lim = milliseconds(t - Date().timeIntervalSince(start)) }
             code = glp_intopt(p, &parm)
@@ -143,7 +156,7 @@ extension Model {
 /// State shared with GLPK's branch-and-cut callback (accessed only on the solving thread).
 final class BranchAndCutContext {
     let start: Date
-    let warmStart: [Double]?
+    var warmStart: [Double]?
     var warmStartOffered = false
     var warmStartAccepted = false
     var bestBound: Double?

@@ -42,17 +42,6 @@ public struct Model: Sendable {
     public var constraintCount: Int { rowLower.count }
     /// Number of nonzero constraint coefficients.
     public var nonzeroCount: Int { entryValue.count }
-    /// Whether the model has an integer or binary variable (then `solveMIP` applies).
-    public var hasIntegerVariables: Bool { kinds.contains { $0 != .continuous } }
-
-    /// The kind and bounds of a variable; binaries report `0...1`.
-    public func bounds(of v: Variable) -> (kind: VariableKind, lower: Double, upper: Double) {
-        (kinds[v.index], lowerBounds[v.index], upperBounds[v.index])
-    }
-
-    /// The objective coefficient of a variable.
-    public func objectiveCoefficient(of v: Variable) -> Double { objective[v.index] }
-
     /// Adds a variable.
     /// - Parameters:
     ///   - lower: lower bound, `-.infinity` for none; ignored for binaries (always 0).
@@ -119,14 +108,6 @@ public struct Model: Sendable {
         rowLower.append(lower); rowUpper.append(upper); constraintNames.append(name)
         return Constraint(index: constraintCount - 1)
     }
-
-    /// The terms of a constraint, in the order given.
-    public func terms(of c: Constraint) -> [(Variable, Double)] {
-        (rowStart[c.index]..<rowStart[c.index + 1]).map { (Variable(index: Int(entryColumn[$0])), entryValue[$0]) }
-    }
-
-    /// The bounds of a constraint.
-    public func bounds(of c: Constraint) -> (lower: Double, upper: Double) { (rowLower[c.index], rowUpper[c.index]) }
 
     /// The objective value of a point (one value per variable), including the constant.
     public func objectiveValue(_ x: [Double]) -> Double {

@@ -33,15 +33,21 @@ public struct MIPParameters: Sendable {
     /// A feasible point (one value per variable) handed to branch-and-cut as the first incumbent
     /// through the heuristic callback. Must satisfy every bound, integrality and constraint.
     public var warmStart: [Double]?
+    /// Called once with the root LP solution (one value per variable) before branch-and-cut
+    /// starts; a returned feasible point better than `warmStart` becomes the first incumbent
+    /// (e.g. LP rounding). Its time counts against `timeLimit`. Bypasses the MIP presolver like a
+    /// warm start; a returned point that is not feasible makes `solveMIP` throw.
+    public var rootHeuristic: (@Sendable ([Double]) -> [Double]?)?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true, cuts: Bool = true,
-                feasibilityPump: Bool = false, warmStart: [Double]? = nil) {
+                feasibilityPump: Bool = false, warmStart: [Double]? = nil, rootHeuristic: (@Sendable ([Double]) -> [Double]?)? = nil) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.presolve = presolve
         self.cuts = cuts
         self.feasibilityPump = feasibilityPump
         self.warmStart = warmStart
+        self.rootHeuristic = rootHeuristic
     }
 }
 

@@ -8,6 +8,7 @@ import XCTest
 /// Optional `DAGROUTE_BENCH_CLIENTS=500,1000,2000,4000`, `DAGROUTE_BENCH_CANDIDATES=1`
 /// (a third of the locations become candidates with fixed costs). 60 locations, 10 day parts,
 /// 30 s limit, 0.5 % gap; with and without the warm start. Prints one line per run on stdout.
+/// `DAGROUTE_BENCH_MPS=DIR` also writes each model as free MPS (minimise) for another solver.
 final class AssignmentScaleBenchmark: XCTestCase {
     func testScale() throws {
         let env = ProcessInfo.processInfo.environment
@@ -17,6 +18,9 @@ final class AssignmentScaleBenchmark: XCTestCase {
         for n in sizes {
             let p = try SyntheticRegion.problem(clients: n, locations: 60, seed: 7, candidates: candidates)
             let model = try AssignmentSolver.model(p)
+            if let dir = env["DAGROUTE_BENCH_MPS"] {
+                try model.writeMPS(to: URL(fileURLWithPath: dir).appendingPathComponent("assignment-\(n)\(candidates ? "-candidates" : "").mps"))
+            }
             var seconds: [Bool: Double] = [:]
             for warm in [true, false] {
                 let plan = try AssignmentSolver.solve(p, parameters: AssignmentParameters(timeLimit: 30, relativeGap: 0.005, warmStart: warm))

@@ -50,6 +50,22 @@ final class GLPKGAPTests: XCTestCase {
         XCTAssertEqual(s.objective, SharedInstances.value("gap_min", "gap5#1"))
     }
 
+    func testRootHeuristicSeesTheRelaxationAndItsPointBecomesTheIncumbent() throws {
+        let p = try problems("gap3")[1]
+        let gap = try GAPModel(p, sense: .minimize)
+        let feasible = try GAPModel(p, sense: .maximize).model.solveMIP().values
+        let count = gap.model.variableCount
+        let s = try gap.model.solveMIP(MIPParameters(rootHeuristic: { relaxation in
+            precondition(relaxation.count == count)
+            return feasible
+        }))
+        XCTAssertTrue(s.warmStartAccepted)
+        XCTAssertEqual(s.status, .optimal)
+        XCTAssertEqual(s.objective, SharedInstances.value("gap_min", "gap3#2"))
+        XCTAssertThrowsError(try gap.model.solveMIP(MIPParameters(rootHeuristic: { _ in Array(repeating: 0, count: count) })),
+                             "an infeasible heuristic point is a caller error")
+    }
+
     func testTinyTimeLimitOnHardProblemGivesIncumbentWithGapOrNoSolution() throws {
         let p = try problems("gapd")[0]
         let gap = try GAPModel(p, sense: .minimize)

@@ -82,7 +82,8 @@ final class GLPKStatusTests: XCTestCase {
     }
 
     func testMPSExportReadsBackToTheSameOptimum() throws {
-        let (m, _, _) = try smallLP()
+        var (m, _, _) = try smallLP()
+        try m.setObjectiveConstant(100)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("dagroute-test-\(UUID().uuidString).mps")
         defer { try? FileManager.default.removeItem(at: url) }
         try m.writeMPS(to: url)
@@ -92,10 +93,10 @@ final class GLPKStatusTests: XCTestCase {
         let p = glp_create_prob()
         defer { glp_delete_prob(p) }
         XCTAssertEqual(glp_read_mps(p, GLP_MPS_FILE, nil, url.path), 0)
-        XCTAssertEqual(glp_get_num_cols(p), 2)
+        XCTAssertEqual(glp_get_num_cols(p), 3, "x, y and the fixed objective_constant column")
         glp_set_obj_dir(p, GLP_MAX) // free MPS carries no sense; HiGHS is told it separately
         var parm = glp_smcp(); glp_init_smcp(&parm); parm.msg_lev = GLP_MSG_OFF
         XCTAssertEqual(glp_simplex(p, &parm), 0)
-        XCTAssertEqual(glp_get_obj_val(p), 2.8, accuracy: 1e-9)
+        XCTAssertEqual(glp_get_obj_val(p), 102.8, accuracy: 1e-9)
     }
 }

@@ -100,7 +100,8 @@ def main():
         for v in range(int(math.ceil(1.3 * sum(dem) / capacity)) + 3):
             problem.add_vehicle(vroom.Vehicle(v, start=0, end=0, capacity=[capacity]))
         problem.add_job([vroom.Job(c, location=c, delivery=[dem[c]]) for c in range(1, n)])
-        sol = problem.solve(exploration_level=5, nb_threads=1)
+        from datetime import timedelta
+        sol = problem.solve(exploration_level=5, nb_threads=1, timeout=timedelta(seconds=limit))
         routes = [list(g[g["type"] == "job"]["location_index"]) for _, g in sol.routes.groupby("vehicle_id")]
     else:
         sys.exit(f"unknown solver {solver}")

@@ -136,10 +136,18 @@ extension SearchState {
                 candidates.append(InsertionMove(delta: delta, route: r, i: i, j: j))
             }
         }
-        candidates.sort { $0.delta < $1.delta || ($0.delta == $1.delta && ($0.route, $0.i, $0.j) < ($1.route, $1.i, $1.j)) }
-        for c in candidates.prefix(40) {
+        // Verify from the cheapest up (selection, not a full sort: the first usually passes).
+        for _ in 0..<min(40, candidates.count) {
+            var k = 0
+            for c in 1..<candidates.count {
+                let a = candidates[c], b = candidates[k]
+                if a.delta < b.delta || (a.delta == b.delta && (a.route, a.i, a.j) < (b.route, b.i, b.j)) { k = c }
+            }
+            let c = candidates[k]
+            if c.delta == .infinity { break }
             buildInsertion(q, route: c.route, i: c.i, j: c.j)
             if ridesFeasible(vehicleType: slotType[c.route], scratch) { return c }
+            candidates[k].delta = .infinity
         }
         return nil
     }

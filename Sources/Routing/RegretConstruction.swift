@@ -13,6 +13,7 @@ extension SearchState {
         var best1 = [Int](repeating: -1, count: nReq), best2 = best1
         var candidates: [InsertionMove] = []
         var active = [Bool](repeating: false, count: nSlots)
+        var activeSlots: [Int] = []   // non-empty slots and the usable empty one of every type
         var noRng = SeededGenerator(seed: 0)
         func evaluate(_ q: Int, _ r: Int) {
             cache[q * nSlots + r] = active[r]
@@ -23,7 +24,7 @@ extension SearchState {
             var a = -1, b = -1
             var va = Double.infinity, vb = Double.infinity
             let base = q * nSlots
-            for r in 0..<nSlots {
+            for r in activeSlots {
                 let v = cache[base + r]
                 if v < va { b = a; vb = va; a = r; va = v } else if v < vb { b = r; vb = v }
             }
@@ -31,7 +32,7 @@ extension SearchState {
         }
         var list: [Int] = []
         candidateRoutes(into: &list)
-        for r in list { active[r] = true }
+        for r in list { active[r] = true; activeSlots.append(r) }
         for q in pending { for r in list { evaluate(q, r) }; rank(q) }
         while !pending.isEmpty {
             var pick = -1, pickRegret = -Double.infinity, pickCost = Double.infinity
@@ -49,7 +50,7 @@ extension SearchState {
             insert(q, route: r, i: move.i, j: move.j)
             var changed = [r]
             if wasEmpty, let next = (r + 1..<nSlots).first(where: { slotType[$0] == slotType[r] && routes[$0].isEmpty }) {
-                active[next] = true; changed.append(next)
+                active[next] = true; activeSlots.append(next); changed.append(next)
             }
             for q2 in pending {
                 for c in changed { evaluate(q2, c) }

@@ -73,8 +73,7 @@ extension SearchState {
                 if r >= 0 && !saved.contains(where: { $0.0 == r }) { saved.append((r, routes[r])) }
             }
         }
-        var touched: [Int] = []
-        remove(requests: removed, touched: &touched)
+        remove(requests: removed)
     }
 
     /// Greedy recreate with blinks: inserts every unassigned request at its cheapest feasible

@@ -118,8 +118,8 @@ final class SearchState {
         return stops.withUnsafeBufferPointer { scheduler.schedule(vehicle: vehicleType, stops: $0) }
     }
 
-    /// Removes `requests` from their routes; they become unassigned. Returns the routes changed.
-    func remove(requests: [Int], touched: inout [Int]) {
+    /// Removes `requests` from their routes; they become unassigned.
+    func remove(requests: [Int]) {
         var changed: [Int] = []
         for q in requests {
             for s in problem.requests[q].stops {
@@ -130,7 +130,6 @@ final class SearchState {
             unassigned.append(q)
         }
         for r in changed {
-            if !touched.contains(r) { touched.append(r) }
             routes[r].removeAll { routeOf[Int($0)] < 0 }
             refresh(r)
         }

@@ -107,10 +107,13 @@ struct ORLibraryTokens {
 func readORLibraryText(_ url: URL, displayName: String) throws -> String {
     do {
         let data = try Data(contentsOf: url)
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DagrouteError.input(file: displayName, "expected a UTF-8 text file, found binary data")
+        let bytes = [UInt8](data)
+        if let bad = CSVTable.firstInvalidUTF8(bytes) {
+            let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            throw DagrouteError.input([Diagnostic(file: displayName, line: line, byteOffset: bad,
+                message: "expected a UTF-8 text file, found byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte offset \(bad)")])
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     } catch let error as DagrouteError {
         throw error
     } catch {

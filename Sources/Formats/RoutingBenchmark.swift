@@ -95,9 +95,13 @@ struct TokenLines {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DagrouteError.input(file: path, "expected a readable file, found none")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DagrouteError.input(file: path, "expected UTF-8 text, found bytes that are not UTF-8")
+        let bytes = [UInt8](data)
+        if let bad = CSVTable.firstInvalidUTF8(bytes) {
+            let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            throw DagrouteError.input([Diagnostic(file: path, line: line, byteOffset: bad,
+                message: "expected UTF-8 text, found byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte offset \(bad)")])
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         return TokenLines(text, file: path)
     }
 

@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "TravelMatrixTests", dependencies: ["TravelMatrix"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Formats", "DagrouteCore"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Routing", "DagrouteCore"]),
-        .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
+        .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -63,7 +63,8 @@ struct ORLibraryTokens {
         }
         position += 1
         let value = Double(token.text)
-        if let value, value.isFinite, !integer || value == value.rounded() { return value }
+        // Integers beyond ±2^53 are not exact in a Double and would trap when converted to Int.
+        if let value, value.isFinite, !integer || (value == value.rounded() && abs(value) <= 9_007_199_254_740_992) { return value }
         fail(token, "expected \(integer ? "an integer" : "a number") (\(what)), found '\(token.text)'")
         return nil
     }

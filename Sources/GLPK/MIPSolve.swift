@@ -1,5 +1,6 @@
 import CGLPK
 import Foundation
+import DagrouteCore
 
 extension Model {
     /// Solves the model with GLPK's branch-and-cut (`glp_intopt`) on the calling thread.
@@ -74,14 +75,14 @@ extension Model {
 
         let mipStatus = glp_mip_status(p)
         switch code {
-        case 0, GLP_ETMLIM, GLP_EMIPGAP:
+        case 0, GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:  // GLP_ESTOP: Cancellation (SIGINT)
             if mipStatus == GLP_OPT && code == 0 {
                 solution.status = .optimal
             } else if mipStatus == GLP_OPT || mipStatus == GLP_FEAS {
                 solution.status = .feasible(gap: .infinity)
             } else if mipStatus == GLP_NOFEAS && code == 0 {
                 solution.status = .infeasible
-            } else if code == GLP_ETMLIM {
+            } else if code == GLP_ETMLIM || code == GLP_ESTOP {
                 solution.status = .noSolutionWithinTimeLimit
             } else {
                 throw GLPKError.solverFailed("glp_intopt returned \(code) with MIP status \(mipStatus) on model \(name)")
@@ -164,6 +165,7 @@ private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableR
         context.warmStartOffered = true
         context.warmStartAccepted = x.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0
     }
+    if Cancellation.isRequested { glp_ios_terminate(tree) }
     if context.firstFeasible == nil, glp_mip_status(glp_ios_get_prob(tree)) == GLP_FEAS {
         context.firstFeasible = Date().timeIntervalSince(context.start)
     }

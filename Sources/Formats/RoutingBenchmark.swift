@@ -116,10 +116,17 @@ struct TokenLines {
         return v
     }
 
+    /// The largest magnitude of a real number in a benchmark file (coordinates, times, costs).
+    static let maxMagnitude = 1e9
+
     func double(_ line: Line, _ k: Int, _ what: String) throws -> Double {
         guard k < line.tokens.count else { throw error(line, nil, "expected \(what) as field \(k + 1), found the end of the line") }
         let t = line.tokens[k]
         guard let v = Double(t.text), v.isFinite else { throw error(line, t.column, "expected \(what) (a number), found '\(t.text)'") }
+        // Scaled by up to 1000 and squared into distances, larger magnitudes would overflow Int.
+        guard abs(v) <= Self.maxMagnitude else {
+            throw error(line, t.column, "expected \(what) of at most \(Int(Self.maxMagnitude)) in magnitude, found '\(t.text)'")
+        }
         return v
     }
 }

@@ -97,6 +97,9 @@ final class BadInputTests: XCTestCase {
             Case(fixture: "orlib-gap/truncated.txt", arguments: orlib("orlib-gap"), place: "truncated.txt:", message: "found end of file"),
             Case(fixture: "orlib-gap/negative-capacity.txt", arguments: orlib("orlib-gap"), place: "negative-capacity.txt:7:2", message: "found '-5'"),
             Case(fixture: "orlib-cap/truncated.txt", arguments: orlib("orlib-cap"), place: "truncated.txt:32:138", message: "found end of file"),
+            // Crashes found by Scripts/fuzz.sh (the input without its selector byte).
+            Case(fixture: "fuzz/orlib-gap-huge-integer.txt", arguments: orlib("orlib-gap"), place: "orlib-gap-huge-integer.txt:21:35", message: "found '205555555555555555555555555555555555555555555'"),
+            Case(fixture: "fuzz/vrplib-huge-coordinate.vrp", arguments: solve("vrplib"), place: "vrplib-huge-coordinate.vrp:29:5", message: "expected an x coordinate of at most 1000000000 in magnitude"),
             Case(fixture: "points/header-only.csv", arguments: matrix, place: "header-only.csv:1", message: "expected at least one point after the header, found none"),
             Case(fixture: "points/duplicate-ids.csv", arguments: matrix, place: "duplicate-ids.csv:3:1", message: "expected a unique id, found A again (first on line 2)"),
             Case(fixture: "points/delimiter-mix.csv", arguments: matrix, place: "delimiter-mix.csv:3:2", message: "found a missing field (the row has 1 fields)"),

@@ -60,7 +60,9 @@ struct Matrix: ParsableCommand {
         }
         progress.say("matrix done, writing \(out)")
         let ids = places.map(\.id)
-        try AtomicFile.write(MatrixFile.encode(matrix, rowIds: ids, columnIds: ids, format: format), to: outURL)
+        try AtomicFile.write(to: outURL) { emit in
+            try MatrixFile.write(matrix, rowIds: ids, columnIds: ids, format: format, to: emit)
+        }
         progress.say("wrote \(matrix.rows) × \(matrix.columns) entries to \(out)")
     }
 }

@@ -17,21 +17,46 @@ public enum MatrixFile {
     /// The binary layout version written by `binary(_:rowIds:columnIds:)`.
     public static let binaryVersion: UInt32 = 1
 
-    /// The file content for `format`.
+    /// The file content for `format` (all in memory; `dagroute matrix` streams with `write`).
     public static func encode(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String], format: Format) -> Data {
-        switch format {
-        case .csv: return csv(matrix, rowIds: rowIds, columnIds: columnIds)
-        case .bin: return binary(matrix, rowIds: rowIds, columnIds: columnIds)
-        }
+        var out = Data()
+        write(matrix, rowIds: rowIds, columnIds: columnIds, format: format) { out.append($0) }
+        return out
     }
 
     /// Long-form CSV; an unreachable pair has empty `seconds` and `metres` fields. Ids containing
     /// `,`, `"` or a line break are quoted.
     public static func csv(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String]) -> Data {
+        encode(matrix, rowIds: rowIds, columnIds: columnIds, format: .csv)
+    }
+
+    /// The binary layout (all integers little-endian):
+    /// magic `DGMATRIX` (8 bytes), UInt32 version (1), UInt32 rows, UInt32 columns, UInt32 0
+    /// (reserved); then rows × columns Int32 seconds row-major; then rows × columns Int32 metres
+    /// row-major; then the row ids and the column ids, each as UInt32 byte count + UTF-8 bytes.
+    public static func binary(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String]) -> Data {
+        encode(matrix, rowIds: rowIds, columnIds: columnIds, format: .bin)
+    }
+
+    /// Streams the file content for `format` to `emit` in chunks of at most a few MiB, so that
+    /// writing a matrix needs little memory beyond the matrix itself.
+    public static func write(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String], format: Format,
+                             to emit: (Data) throws -> Void) rethrows {
         precondition(rowIds.count == matrix.rows && columnIds.count == matrix.columns)
+        switch format {
+        case .csv: try writeCSV(matrix, rowIds: rowIds, columnIds: columnIds, to: emit)
+        case .bin: try writeBinary(matrix, rowIds: rowIds, columnIds: columnIds, to: emit)
+        }
+    }
+
+    /// Bytes per chunk handed to `emit`.
+    private static let chunkBytes = 4 << 20
+
+    private static func writeCSV(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String],
+                                 to emit: (Data) throws -> Void) rethrows {
         let from = rowIds.map(csvField), to = columnIds.map(csvField)
         var out: [UInt8] = []
-        out.reserveCapacity(matrix.rows * matrix.columns * 24 + 32)
+        out.reserveCapacity(chunkBytes + 256)
         out.append(contentsOf: "from,to,seconds,metres\n".utf8)
         var digits = [UInt8](repeating: 0, count: 12)
         func append(_ v: Int32) {
@@ -47,9 +72,10 @@ public enum MatrixFile {
                 out.append(contentsOf: to[j]); out.append(44)
                 append(matrix.secondsStorage[i * matrix.columns + j]); out.append(44)
                 append(matrix.metresStorage[i * matrix.columns + j]); out.append(10)
+                if out.count >= chunkBytes { try emit(Data(out)); out.removeAll(keepingCapacity: true) }
             }
         }
-        return Data(out)
+        if !out.isEmpty { try emit(Data(out)) }
     }
 
     private static func csvField(_ s: String) -> [UInt8] {
@@ -57,31 +83,33 @@ public enum MatrixFile {
         return Array(("\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"").utf8)
     }
 
-    /// The binary layout (all integers little-endian):
-    /// magic `DGMATRIX` (8 bytes), UInt32 version (1), UInt32 rows, UInt32 columns, UInt32 0
-    /// (reserved); then rows × columns Int32 seconds row-major; then rows × columns Int32 metres
-    /// row-major; then the row ids and the column ids, each as UInt32 byte count + UTF-8 bytes.
-    public static func binary(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String]) -> Data {
-        precondition(rowIds.count == matrix.rows && columnIds.count == matrix.columns)
-        var out = Data()
-        out.reserveCapacity(24 + 8 * matrix.rows * matrix.columns)
-        out.append(contentsOf: magic)
+    private static func writeBinary(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String],
+                                    to emit: (Data) throws -> Void) rethrows {
+        var out = Data(magic)
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         u32(binaryVersion); u32(UInt32(matrix.rows)); u32(UInt32(matrix.columns)); u32(0)
+        try emit(out)
+        let perChunk = chunkBytes / 4
         for storage in [matrix.secondsStorage, matrix.metresStorage] {
-            storage.withUnsafeBufferPointer { buffer in
-                #if _endian(little)
-                out.append(UnsafeBufferPointer(start: UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt8.self), count: buffer.count * 4))
-                #else
-                for v in buffer { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-                #endif
+            try storage.withUnsafeBufferPointer { buffer in
+                for start in stride(from: 0, to: buffer.count, by: perChunk) {
+                    let slice = UnsafeBufferPointer(rebasing: buffer[start..<min(buffer.count, start + perChunk)])
+                    #if _endian(little)
+                    try emit(Data(buffer: slice))
+                    #else
+                    var chunk = Data()
+                    for v in slice { withUnsafeBytes(of: v.littleEndian) { chunk.append(contentsOf: $0) } }
+                    try emit(chunk)
+                    #endif
+                }
             }
         }
+        out = Data()
         for id in rowIds + columnIds {
             let bytes = Array(id.utf8)
             u32(UInt32(bytes.count)); out.append(contentsOf: bytes)
         }
-        return out
+        try emit(out)
     }
 
     /// Reads a binary matrix file back (the inverse of `binary`). Throws an input error naming the

@@ -73,7 +73,7 @@ if Context.environment["DAGROUTE_FUZZ"] == "1" {
         ("FuzzMatrixFiles", ["DagrouteCore", "TravelMatrix"]),
     ]
     for t in fuzzTargets {
-        package.targets.append(.executableTarget(name: t.name, dependencies: t.dependencies,
+        package.targets.append(.executableTarget(name: t.name, dependencies: t.dependencies, exclude: ["README.md"],
                                                  swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
         package.products.append(.executable(name: t.name, targets: [t.name]))
     }

@@ -51,5 +51,5 @@ esac
 echo "fuzzing $target for $seconds s ($(ls "$corpus" | wc -l) corpus files)" >&2
 # No leak detection: Swift frees by reference counting, and LeakSanitizer reports Foundation's
 # file-reading buffers as leaks. Swift's own backtracer is off so AddressSanitizer reports the crash.
-SWIFT_BACKTRACE=enable=no "$bin" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
+ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no "$bin" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
   -artifact_prefix="$crashes/" -print_final_stats=1 "$@"

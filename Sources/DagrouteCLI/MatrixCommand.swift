@@ -39,6 +39,7 @@ struct Matrix: ParsableCommand {
     }
 
     func run() throws {
+        Cancellation.handleInterrupts()
         let progress = DagrouteCore.Progress(enabled: !quiet)
         let workers = threads ?? ParallelBlocks.defaultThreads
         let places = try PointsFile.read(URL(fileURLWithPath: points), displayName: points)
@@ -60,8 +61,12 @@ struct Matrix: ParsableCommand {
         }
         progress.say("matrix done, writing \(out)")
         let ids = places.map(\.id)
+        // Ctrl-C while writing abandons the temporary file; an existing OUT stays as it was.
         try AtomicFile.write(to: outURL) { emit in
-            try MatrixFile.write(matrix, rowIds: ids, columnIds: ids, format: format, to: emit)
+            try MatrixFile.write(matrix, rowIds: ids, columnIds: ids, format: format) { chunk in
+                if Cancellation.isRequested { throw CancellationError() }
+                try emit(chunk)
+            }
         }
         progress.say("wrote \(matrix.rows) × \(matrix.columns) entries to \(out)")
     }

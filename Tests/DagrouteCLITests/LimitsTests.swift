@@ -1,9 +1,9 @@
 import Foundation
 import XCTest
 
-/// Limits of `solve` through the built binary: `--time-limit` is kept within 1 s on large
-/// instances, and Ctrl-C (SIGINT) stops the search, prints the best result so far, exits with 130
-/// and leaves an existing `--solution-out` file as it was. (Memory is measured in
+/// Limits through the built binary: `solve --time-limit` is kept within 1 s on large instances;
+/// Ctrl-C (SIGINT) stops `solve`, prints the best result so far, exits with 130 and leaves an
+/// existing `--solution-out` file as it was; Ctrl-C during `matrix` leaves OUT as it was. (Memory is measured in
 /// Scripts/bench-limits.sh, not here.)
 final class LimitsTests: XCTestCase {
     static let shared = CLIRunner.sharedInstances
@@ -59,6 +59,22 @@ final class LimitsTests: XCTestCase {
         if json["feasible"] as? Bool == true {
             XCTAssertEqual((json["assignment"] as? [Int])?.count, 200)
         }
+    }
+
+    /// A matrix of 4,000 points (16 million pairs, many seconds in a debug build) interrupted after
+    /// 1 s: exit 130, the existing output file unchanged, no temporary file left beside it.
+    func testInterruptedMatrixKeepsOutput() throws {
+        let folder = try temporaryFolder()
+        let points = folder.appendingPathComponent("points.csv")
+        try (["id,lat,lon"] + (0..<4000).map { k in String(format: "P%04d,%.5f,%.5f", k, 52.0 + Double(k % 63) * 0.01, 5.0 + Double(k / 63) * 0.01) })
+            .joined(separator: "\n").appending("\n").write(to: points, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("m.csv")
+        try "previous".write(to: out, atomically: true, encoding: .utf8)
+        let r = try runInterrupted(["matrix", "--points", points.path, "--out", out.path, "--threads", "1"], afterSeconds: 1)
+        XCTAssertEqual(r.status, 130, r.stderr)
+        XCTAssertTrue(r.stderr.contains("interrupted"), r.stderr)
+        XCTAssertEqual(try String(contentsOf: out, encoding: .utf8), "previous")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["m.csv", "points.csv"])
     }
 
     // MARK: - helpers

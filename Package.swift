@@ -64,7 +64,26 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Routing", "DagrouteCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Instance", "DagrouteCore"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Instance", "Routing", "DagrouteCore"]),
-        .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"]),
+        .testTarget(name: "DagrouteCLITests", dependencies: ["DagrouteCLI", "dagroute"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Sources/Fuzz*/): one executable per parser family with an
+// `LLVMFuzzerTestOneInput` entry and no `main` (libFuzzer supplies it). They link only with
+// `-sanitize=fuzzer`, so they join the package only when Scripts/fuzz.sh sets DAGROUTE_FUZZ=1;
+// ordinary `swift build` and `swift test` never see them.
+if Context.environment["DAGROUTE_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzInstance", ["DagrouteCore", "Instance"]),
+        ("FuzzOSMPBF", ["DagrouteCore", "RoadNetwork"]),
+        ("FuzzRoutingFormats", ["DagrouteCore", "Formats", "Routing"]),
+        ("FuzzORLibrary", ["DagrouteCore", "Formats"]),
+        ("FuzzMatrixFiles", ["DagrouteCore", "TravelMatrix"]),
+    ]
+    for t in fuzzTargets {
+        package.targets.append(.executableTarget(name: t.name, dependencies: t.dependencies, exclude: ["README.md"],
+                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+        package.products.append(.executable(name: t.name, targets: [t.name]))
+    }
+}

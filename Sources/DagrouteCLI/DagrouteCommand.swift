@@ -20,7 +20,9 @@ public struct DagrouteCommand: ParsableCommand {
           dagroute validate my-region            check it; lists every error
 
         Exit codes: 0 success, 2 bad input (every problem listed as \
-        file:line:column), 3 no feasible plan, 1 internal error. Results go to \
+        file:line:column), 3 no feasible plan, 1 internal error, 130 interrupted \
+        (Ctrl-C during solve: the best result so far is printed; during solve or \
+        matrix: output files are left as they were). Results go to \
         stdout, progress and warnings to stderr. All data stays on this machine: \
         dagroute makes no network connections.
         """,
@@ -41,7 +43,11 @@ public enum DagrouteMain {
         do {
             var command = try DagrouteCommand.parseAsRoot(arguments)
             try command.run()
-            return 0
+            // Interrupted (SIGINT) after reporting the best result so far: 130, as shells expect.
+            return Cancellation.isRequested ? 130 : 0
+        } catch where Cancellation.isRequested {
+            FileHandle.standardError.write(Data("interrupted: nothing written\n".utf8))
+            return 130
         } catch let error as DagrouteError {
             report(error, asJSON: wantsJSON)
             return error.exitCode

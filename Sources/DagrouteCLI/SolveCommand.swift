@@ -51,6 +51,7 @@ struct Solve: ParsableCommand {
     }
 
     func run() throws {
+        Cancellation.handleInterrupts()
         let outcome: SolveOutcome
         switch format {
         case .orlibGap, .orlibCap: outcome = try solveORLibrary(self)

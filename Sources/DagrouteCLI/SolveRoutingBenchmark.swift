@@ -24,7 +24,9 @@ func solveRoutingBenchmark(_ command: Solve) throws -> SolveOutcome {
                                      stop: .anyOf(stop), seed: command.seed, progress: progress)
     let objective = benchmark.objective(result.routes)
     let feasible = result.unassigned.isEmpty
-    if let out = command.solutionOut {
+    if Cancellation.isRequested, let out = command.solutionOut {
+        FileHandle.standardError.write(Data("interrupted: \(out) left as it was\n".utf8))
+    } else if let out = command.solutionOut {
         try AtomicFile.write(benchmark.solutionText(result.routes), to: URL(fileURLWithPath: out))
     }
     let shown = benchmark.convention == .roundedEuclidean ? String(Int(objective.rounded())) : String(format: "%.2f", objective)

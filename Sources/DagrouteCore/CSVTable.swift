@@ -137,7 +137,9 @@ public struct CSVTable: Sendable {
         return rows
     }
 
-    private static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+    /// The byte offset of the first byte that does not start or continue valid UTF-8, or nil when
+    /// all of `b` is valid UTF-8.
+    public static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
         var i = 0
         while i < b.count {
             let c = b[i]

@@ -21,7 +21,7 @@ public enum CVRPLIBReader {
         var header: [String: (String, TokenLines.Line)] = [:]
         var section = ""
         var coords: [Int: (Double, Double)] = [:], demands: [Int: Int] = [:], depots: [Int] = []
-        var coordLine: [Int: TokenLines.Line] = [:]
+        var coordLine: [Int: TokenLines.Line] = [:], depotLines: [TokenLines.Line] = []
         for line in t.lines {
             let first = String(line.tokens[0].text)
             let upper = first.uppercased()
@@ -49,10 +49,11 @@ public enum CVRPLIBReader {
                 let id = try t.int(line, 0, "a node id")
                 let d = try t.int(line, 1, "a demand")
                 if d < 0 { throw t.error(line, line.tokens[1].column, "expected a non-negative demand, found \(d)") }
+                if demands[id] != nil { throw t.error(line, nil, "expected each node id once in DEMAND_SECTION, found node \(id) again") }
                 demands[id] = d
             case "DEPOT_SECTION":
                 let id = try t.int(line, 0, "a depot id or -1")
-                if id != -1 { depots.append(id) }
+                if id != -1 { depots.append(id); depotLines.append(line) }
             default:
                 throw t.error(line, nil, "expected a header line or a section, found '\(line.tokens[0].text)' in section \(section)")
             }
@@ -77,7 +78,10 @@ public enum CVRPLIBReader {
         if let extra = coords.keys.first(where: { !(1...n).contains($0) }) {
             throw t.error(coordLine[extra]!, nil, "expected node ids 1…\(n) (DIMENSION), found \(extra)")
         }
-        guard depots.count == 1, let depot = depots.first, (1...n).contains(depot) else {
+        if let k = depots.firstIndex(where: { !(1...n).contains($0) }) {
+            throw t.error(depotLines[k], nil, "expected a depot id in 1…\(n) (DIMENSION), found \(depots[k])")
+        }
+        guard depots.count == 1, let depot = depots.first else {
             throw DagrouteError.input(file: file, "expected exactly one depot id in 1…\(n) in DEPOT_SECTION, found \(depots)")
         }
         let points = (1...n).map { (x: coords[$0]!.0, y: coords[$0]!.1) }

@@ -63,7 +63,8 @@ struct ORLibraryTokens {
         }
         position += 1
         let value = Double(token.text)
-        if let value, value.isFinite, !integer || value == value.rounded() { return value }
+        // Integers beyond ±2^53 are not exact in a Double and would trap when converted to Int.
+        if let value, value.isFinite, !integer || (value == value.rounded() && abs(value) <= 9_007_199_254_740_992) { return value }
         fail(token, "expected \(integer ? "an integer" : "a number") (\(what)), found '\(token.text)'")
         return nil
     }
@@ -107,10 +108,13 @@ struct ORLibraryTokens {
 func readORLibraryText(_ url: URL, displayName: String) throws -> String {
     do {
         let data = try Data(contentsOf: url)
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DagrouteError.input(file: displayName, "expected a UTF-8 text file, found binary data")
+        let bytes = [UInt8](data)
+        if let bad = CSVTable.firstInvalidUTF8(bytes) {
+            let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            throw DagrouteError.input([Diagnostic(file: displayName, line: line, byteOffset: bad,
+                message: "expected a UTF-8 text file, found byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte offset \(bad)")])
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     } catch let error as DagrouteError {
         throw error
     } catch {

@@ -95,9 +95,13 @@ struct TokenLines {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DagrouteError.input(file: path, "expected a readable file, found none")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DagrouteError.input(file: path, "expected UTF-8 text, found bytes that are not UTF-8")
+        let bytes = [UInt8](data)
+        if let bad = CSVTable.firstInvalidUTF8(bytes) {
+            let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            throw DagrouteError.input([Diagnostic(file: path, line: line, byteOffset: bad,
+                message: "expected UTF-8 text, found byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte offset \(bad)")])
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         return TokenLines(text, file: path)
     }
 
@@ -112,10 +116,17 @@ struct TokenLines {
         return v
     }
 
+    /// The largest magnitude of a real number in a benchmark file (coordinates, times, costs).
+    static let maxMagnitude = 1e9
+
     func double(_ line: Line, _ k: Int, _ what: String) throws -> Double {
         guard k < line.tokens.count else { throw error(line, nil, "expected \(what) as field \(k + 1), found the end of the line") }
         let t = line.tokens[k]
         guard let v = Double(t.text), v.isFinite else { throw error(line, t.column, "expected \(what) (a number), found '\(t.text)'") }
+        // Scaled by up to 1000 and squared into distances, larger magnitudes would overflow Int.
+        guard abs(v) <= Self.maxMagnitude else {
+            throw error(line, t.column, "expected \(what) of at most \(Int(Self.maxMagnitude)) in magnitude, found '\(t.text)'")
+        }
         return v
     }
 }

@@ -130,6 +130,7 @@ public enum InstanceReader {
                          alternatives: positionColumns, sink: sink)
         map.locations.columns = s.columns
         if !s.usable { map.locationsComplete = false }
+        if t.rows.isEmpty { sink.error(t.file, line: 1, "expected at least one location after the header, found none") }
         var out: [Location] = []
         for row in s.rows() {
             let before = s.errorCount
@@ -216,8 +217,11 @@ public enum InstanceReader {
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            sink.error(file, "expected UTF-8 text, found other bytes (save the file as UTF-8)"); return nil
+        if let bad = CSVTable.firstInvalidUTF8(bytes) {
+            let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            sink.add(Diagnostic(file: file, line: line, byteOffset: bad,
+                                message: "expected UTF-8 text, found byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte offset \(bad) (save the file as UTF-8)"))
+            return nil
         }
         do {
             let node = try JSONNode.parse(bytes, file: file)

@@ -25,12 +25,14 @@ final class LocalSearch {
     }
 
     /// Runs to a local optimum (first improvement, stops in random order).
-    func run(rng: inout SeededGenerator) {
+    /// Stops early once `shouldStop` returns true (time limit, Ctrl-C).
+    func run(rng: inout SeededGenerator, shouldStop: () -> Bool = { false }) {
         order.shuffle(using: &rng)
         var improved = true
         while improved {
             improved = false
             for u in order where state.routeOf[u] >= 0 {
+                if shouldStop() { return }
                 for v32 in near[u] {
                     let v = Int(v32)
                     if state.routeOf[v] < 0 { continue }

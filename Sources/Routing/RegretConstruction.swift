@@ -4,7 +4,8 @@ extension SearchState {
     /// Regret-2 insertion: repeatedly inserts the unassigned request whose best and second-best
     /// routes differ most in cost (ties: cheaper first, then lower index). Costs per request and
     /// route are cached; only the changed route (and a newly usable empty slot) is re-evaluated.
-    func regretConstruction() {
+    /// Stops early, leaving the rest unassigned, once `shouldStop` returns true (time limit, Ctrl-C).
+    func regretConstruction(shouldStop: () -> Bool = { false }) {
         let nSlots = routes.count
         var pending = unassigned
         guard !pending.isEmpty, nSlots > 0 else { return }
@@ -34,7 +35,7 @@ extension SearchState {
         candidateRoutes(into: &list)
         for r in list { active[r] = true; activeSlots.append(r) }
         for q in pending { for r in list { evaluate(q, r) }; rank(q) }
-        while !pending.isEmpty {
+        while !pending.isEmpty, !shouldStop() {
             var pick = -1, pickRegret = -Double.infinity, pickCost = Double.infinity
             for (k, q) in pending.enumerated() where best1[q] >= 0 {
                 let c1 = cache[q * nSlots + best1[q]]

@@ -110,9 +110,11 @@ struct Search {
     func run() -> ThreadOutcome {
         var rng = SeededGenerator(seed: seed)
         let state = SearchState(problem: problem, excluded: excluded)
-        state.regretConstruction()
+        // The time limit and Ctrl-C also bound construction and the first local search.
+        let shouldStop = { Cancellation.isRequested || stop.isMet(iteration: 0, sinceImprovement: 0, elapsed: Date().timeIntervalSince(started)) }
+        state.regretConstruction(shouldStop: shouldStop)
         let localSearch = problem.hasPairs ? nil : LocalSearch(state: state, neighbours: neighbours, size: parameters.neighbours)
-        localSearch?.run(rng: &rng)
+        localSearch?.run(rng: &rng, shouldStop: shouldStop)
         var current = state.objective, currentCost = state.routesCost, currentOut = state.outPenalty
         var best = current, bestOut = state.unassigned.count, bestRoutes = state.snapshot(), bestIteration = 0
         progress.say(String(format: "construction: cost %.2f, %d unassigned", current, state.unassigned.count))
@@ -127,7 +129,7 @@ struct Search {
         var lastReport = 0.0
         while true {
             let elapsed = Date().timeIntervalSince(started)
-            if stop.isMet(iteration: iteration, sinceImprovement: since, elapsed: elapsed) { break }
+            if Cancellation.isRequested || stop.isMet(iteration: iteration, sinceImprovement: since, elapsed: elapsed) { break }
             let temperature = t0 * pow(tf / t0, stop.progress(iteration: iteration, elapsed: elapsed))
             iteration += 1; since += 1
             saved.removeAll(keepingCapacity: true)

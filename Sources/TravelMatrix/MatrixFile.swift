@@ -22,7 +22,12 @@ public enum MatrixFile {
     public static func write(_ matrix: DurationMatrix, rowIds: [String], columnIds: [String],
                              format: Format, to url: URL) throws {
         precondition(rowIds.count == matrix.rows && columnIds.count == matrix.columns)
-        try AtomicFile.write(to: url) { sink in
+        try AtomicFile.write(to: url) { write in
+            // Ctrl-C while writing abandons the temporary file; an existing file at `url` stays.
+            func sink(_ bytes: UnsafeRawBufferPointer) throws {
+                if Cancellation.isRequested { throw CancellationError() }
+                try write(bytes)
+            }
             switch format {
             case .csv:
                 let chunkRows = max(1, (1 << 16) / max(1, matrix.columns))

@@ -1,0 +1,120 @@
+import Foundation
+import XCTest
+
+/// Limits through the built binary: `solve --time-limit` is kept within 1 s on large instances;
+/// Ctrl-C (SIGINT) stops `solve`, prints the best result so far, exits with 130 and leaves an
+/// existing `--solution-out` file as it was; Ctrl-C during `matrix` leaves OUT as it was. (Memory is measured in
+/// Scripts/bench-limits.sh, not here.)
+final class LimitsTests: XCTestCase {
+    static let shared = CLIRunner.sharedInstances
+
+    /// 308 customers (CVRPLIB X) and a 20 × 200 GAP: both far from done after 2 s in a debug build.
+    func testTimeLimitIsKeptWithinOneSecond() throws {
+        let runs: [[String]] = [
+            ["solve", Self.shared.appendingPathComponent("cvrp/X/X-n308-k13.vrp").path, "--format", "vrplib",
+             "--time-limit", "2", "--threads", "2", "--json"],
+            ["solve", Self.shared.appendingPathComponent("gap/orlib/gapd.txt").path, "--format", "orlib-gap",
+             "--problem", "6", "--time-limit", "2", "--json"],
+        ]
+        for arguments in runs {
+            let started = Date()
+            let r = try CLIRunner.run(arguments)
+            let wall = Date().timeIntervalSince(started)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertLessThan(wall, 3.0, "\(arguments[1]): --time-limit 2 took \(wall) s wall")
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            XCTAssertNotNil(json["status"], r.stdout)
+        }
+    }
+
+    /// A routing solve with a 60 s limit is interrupted after 3 s (construction of 100 customers
+    /// takes well under a second, so a plan exists): it exits with 130, prints a complete plan (every customer of the file exactly once) and the
+    /// previous solution file is untouched.
+    func testInterruptedRoutingSolveReportsBestPlanAndKeepsOutput() throws {
+        let folder = try temporaryFolder()
+        let previous = folder.appendingPathComponent("previous.sol")
+        try "Route #1: 1\nCost 1\n".write(to: previous, atomically: true, encoding: .utf8)
+        let vrp = Self.shared.appendingPathComponent("cvrp/X/X-n101-k25.vrp")
+        let r = try runInterrupted(["solve", vrp.path, "--format", "vrplib", "--time-limit", "60", "--threads", "1",
+                                    "--json", "--solution-out", previous.path], afterSeconds: 3)
+        XCTAssertEqual(r.status, 130, r.stderr)
+        XCTAssertTrue(r.stderr.contains("interrupted"), r.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], r.stdout)
+        XCTAssertEqual(json["feasible"] as? Bool, true)
+        let routes = try XCTUnwrap(json["routes"] as? [[Int]])
+        // X-n101-k25: depot is node 1, customers 2…101.
+        XCTAssertEqual(routes.flatMap { $0 }.sorted(), Array(2...101))
+        XCTAssertEqual(try String(contentsOf: previous, encoding: .utf8), "Route #1: 1\nCost 1\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["previous.sol"])
+    }
+
+    /// A GLPK solve interrupted in branch-and-cut stops at once with its incumbent (or none) and 130.
+    func testInterruptedMIPSolveStopsWithItsIncumbent() throws {
+        let gap = Self.shared.appendingPathComponent("gap/orlib/gapd.txt")
+        let r = try runInterrupted(["solve", gap.path, "--format", "orlib-gap", "--problem", "6", "--time-limit", "120", "--json"],
+                                   afterSeconds: 2)
+        XCTAssertEqual(r.status, 130, r.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], r.stdout)
+        XCTAssertNotEqual(json["status"] as? String, "optimal", "gapd #6 is not solved to optimality in 2 s")
+        if json["feasible"] as? Bool == true {
+            XCTAssertEqual((json["assignment"] as? [Int])?.count, 200)
+        }
+    }
+
+    /// A matrix of 4,000 points (16 million pairs, many seconds in a debug build) interrupted after
+    /// 1 s: exit 130, the existing output file unchanged, no temporary file left beside it.
+    func testInterruptedMatrixKeepsOutput() throws {
+        let folder = try temporaryFolder()
+        let points = folder.appendingPathComponent("points.csv")
+        try (["id,lat,lon"] + (0..<4000).map { k in String(format: "P%04d,%.5f,%.5f", k, 52.0 + Double(k % 63) * 0.01, 5.0 + Double(k / 63) * 0.01) })
+            .joined(separator: "\n").appending("\n").write(to: points, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("m.csv")
+        try "previous".write(to: out, atomically: true, encoding: .utf8)
+        let r = try runInterrupted(["matrix", "--points", points.path, "--out", out.path, "--threads", "1"], afterSeconds: 1)
+        XCTAssertEqual(r.status, 130, r.stderr)
+        XCTAssertTrue(r.stderr.contains("interrupted"), r.stderr)
+        XCTAssertEqual(try String(contentsOf: out, encoding: .utf8), "previous")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["m.csv", "points.csv"])
+    }
+
+    // MARK: - helpers
+
+    /// Runs the binary, sends SIGINT after `afterSeconds`, and collects the result.
+    func runInterrupted(_ arguments: [String], afterSeconds: Double) throws -> CLIResult {
+        let process = Process()
+        process.executableURL = CLIRunner.productsDirectory.appendingPathComponent("dagroute")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let errText = LockedText()
+        err.fileHandleForReading.readabilityHandler = { handle in errText.append(handle.availableData) }
+        try process.run()
+        nonisolated(unsafe) var outData = Data()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
+        usleep(UInt32(afterSeconds * 1_000_000))
+        XCTAssertTrue(process.isRunning, "the solve ended before it could be interrupted")
+        process.interrupt()
+        group.wait()
+        process.waitUntilExit()
+        err.fileHandleForReading.readabilityHandler = nil
+        errText.append(err.fileHandleForReading.readDataToEndOfFile())
+        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: errText.value)
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dagroute-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+}
+
+/// Text appended from a pipe's reading handler and read by the test thread.
+final class LockedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+    var value: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+}

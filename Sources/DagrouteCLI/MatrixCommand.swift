@@ -42,6 +42,7 @@ struct Matrix: ParsableCommand {
     }
 
     func run() throws {
+        Cancellation.handleInterrupts()
         let progress = DagrouteCore.Progress(enabled: !quiet)
         let workers = threads ?? ParallelBlocks.defaultThreads
         let places = try PointsFile.read(URL(fileURLWithPath: points), displayName: points)

@@ -1,6 +1,6 @@
 import CGLPK
-import Foundation
 import DagrouteCore
+import Foundation
 
 extension Model {
     /// Solves the model with GLPK's branch-and-cut (`glp_intopt`) on the calling thread.
@@ -19,7 +19,7 @@ extension Model {
         let start = Date()
         let problem = try GLPKProblem(self)
         let p = problem.pointer
-        let context = BranchAndCutContext(start: start, warmStart: warmStart)
+        let context = BranchAndCutContext(start: start, warmStart: warmStart, timeLimit: parameters.timeLimit)
         var solution = Solution(status: .infeasible, objective: nil, bestBound: nil, values: [],
                                 seconds: 0, secondsToFirstFeasible: nil, warmStartAccepted: false)
         defer { _ = context }
@@ -31,12 +31,13 @@ extension Model {
         let cuts = parameters.cuts ? GLP_ON : GLP_OFF
         parm.gmi_cuts = cuts; parm.mir_cuts = cuts; parm.cov_cuts = cuts; parm.clq_cuts = cuts
         parm.fp_heur = parameters.feasibilityPump ? GLP_ON : GLP_OFF
+        parm.flip = GLP_ON // long-step dual ratio test in node LPs too (as glpsol --flip)
         parm.cb_func = branchAndCutCallback
         parm.cb_info = Unmanaged.passUnretained(context).toOpaque()
         // GLPK's MIP presolver renumbers columns, so a warm start needs the unpresolved problem;
         // with no rows or columns GLPK's simplex needs the presolver too.
         let emptyProblem = constraintCount == 0 || variableCount == 0
-        let usePresolve = emptyProblem || (parameters.presolve && warmStart == nil)
+        let usePresolve = emptyProblem || (parameters.presolve && warmStart == nil && parameters.rootHeuristic == nil)
         parm.presolve = usePresolve ? GLP_ON : GLP_OFF
 
         var code: Int32
@@ -44,10 +45,11 @@ extension Model {
             if let t = parameters.timeLimit { parm.tm_lim = milliseconds(t) }
             code = glp_intopt(p, &parm)
         } else {
-            // The root LP may still use the LP presolver (its basis is recovered for the original
-            // columns); its infeasible/unbounded codes are settled by a re-solve without it.
-            var lpCode = problem.simplex(presolve: parameters.presolve, timeLimit: parameters.timeLimit)
-            if lpCode == GLP_ENOPFS || lpCode == GLP_ENODFS {
+            // The root LP by the long-step dual simplex, without the LP presolver (slower here).
+            var lpCode = problem.simplex(presolve: false, timeLimit: parameters.timeLimit, longStepDual: true)
+            if lpCode == 0 && glp_get_status(p) != GLP_OPT {
+                // The dual simplex may stop at dual infeasibility with primal feasibility unknown:
+                // the primal simplex settles infeasible versus unbounded.
                 lpCode = problem.simplex(presolve: false, timeLimit: parameters.timeLimit.map { max(0.001, $0 - Date().timeIntervalSince(start)) })
             }
             guard lpCode == 0 || lpCode == GLP_ETMLIM else {
@@ -69,13 +71,26 @@ extension Model {
                 solution.seconds = Date().timeIntervalSince(start)
                 return solution
             }
+            if let heuristic = parameters.rootHeuristic {
+                let relaxation = (0..<variableCount).map { glp_get_col_prim(p, Int32($0 + 1)) }
+                if let point = heuristic(relaxation) {
+                    let checked = try checkedWarmStart(point)
+                    let better = { (a: [Double], b: [Double]) -> Bool in
+                        let (va, vb) = (objectiveValue(Array(a.dropFirst())), objectiveValue(Array(b.dropFirst())))
+                        return sense == .minimize ? va < vb : va > vb
+                    }
+                    if context.warmStart.map({ better(checked, $0) }) ?? true {
+                        context.warmStart = checked
+                    }
+                }
+            }
             if let t = parameters.timeLimit { parm.tm_lim = milliseconds(t - Date().timeIntervalSince(start)) }
             code = glp_intopt(p, &parm)
         }
 
         let mipStatus = glp_mip_status(p)
         switch code {
-        case 0, GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:  // GLP_ESTOP: Cancellation (SIGINT)
+        case 0, GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:  // GLP_ESTOP: time limit or Ctrl-C, via the callback
             if mipStatus == GLP_OPT && code == 0 {
                 solution.status = .optimal
             } else if mipStatus == GLP_OPT || mipStatus == GLP_FEAS {
@@ -142,15 +157,19 @@ extension Model {
 /// State shared with GLPK's branch-and-cut callback (accessed only on the solving thread).
 final class BranchAndCutContext {
     let start: Date
-    let warmStart: [Double]?
+    var warmStart: [Double]?
     var warmStartOffered = false
     var warmStartAccepted = false
     var bestBound: Double?
     var firstFeasible: Double?
+    /// GLPK checks its own time limit only between some steps (root cuts can overrun it by many
+    /// seconds), so the callback also stops the search at this wall-clock deadline.
+    let deadline: Date?
 
-    init(start: Date, warmStart: [Double]?) {
+    init(start: Date, warmStart: [Double]?, timeLimit: Double?) {
         self.start = start
         self.warmStart = warmStart
+        deadline = timeLimit.map { start.addingTimeInterval($0) }
     }
 }
 
@@ -165,8 +184,10 @@ private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableR
         context.warmStartOffered = true
         context.warmStartAccepted = x.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0
     }
-    if Cancellation.isRequested { glp_ios_terminate(tree) }
     if context.firstFeasible == nil, glp_mip_status(glp_ios_get_prob(tree)) == GLP_FEAS {
         context.firstFeasible = Date().timeIntervalSince(context.start)
     }
+    if let deadline = context.deadline, Date() >= deadline { glp_ios_terminate(tree) }
+    // Ctrl-C (DagrouteCore.Cancellation): stop with the incumbent, reported like a time limit.
+    if Cancellation.isRequested { glp_ios_terminate(tree) }
 }

@@ -146,8 +146,10 @@ public enum MatrixFile {
         guard version == binaryVersion else { throw fail("expected version \(binaryVersion), found \(version)") }
         let rows = Int(try u32()), columns = Int(try u32())
         _ = try u32()
-        let count = rows * columns
-        guard bytes.count - at >= 8 * count else { throw fail("expected \(8 * count) bytes of matrix entries, found \(bytes.count - at)") }
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard !overflow, count <= (bytes.count - at) / 8 else {
+            throw fail("expected 8 bytes for each of \(rows) × \(columns) matrix entries, found \(bytes.count - at) bytes")
+        }
         var seconds: [Int32] = [], metres: [Int32] = []
         seconds.reserveCapacity(count); metres.reserveCapacity(count)
         for k in 0..<(2 * count) {
@@ -158,9 +160,11 @@ public enum MatrixFile {
         for _ in 0..<(rows + columns) {
             let n = Int(try u32())
             guard at + n <= bytes.count else { throw fail("expected an id of \(n) bytes, found the end of the file") }
-            ids.append(String(decoding: bytes[at..<(at + n)], as: UTF8.self))
+            guard let id = String(validating: bytes[at..<(at + n)], as: UTF8.self) else { throw fail("expected an id in UTF-8, found other bytes") }
+            ids.append(id)
             at += n
         }
+        guard at == bytes.count else { throw fail("expected the end of the file, found \(bytes.count - at) more bytes") }
         return (DurationMatrix(rows: rows, columns: columns, seconds: seconds, metres: metres),
                 Array(ids[0..<rows]), Array(ids[rows...]))
     }

@@ -93,7 +93,7 @@ final class BadInputTests: XCTestCase {
             Case(fixture: "vrplib/header-only.vrp", arguments: solve("vrplib"), place: "header-only.vrp:", message: "expected coordinates of node 1 in NODE_COORD_SECTION"),
             Case(fixture: "solomon/truncated.txt", arguments: solve("solomon"), place: "truncated.txt:28:4", message: "expected 7 fields (id x y demand ready due service), found 4"),
             Case(fixture: "solomon/time-window-nan.txt", arguments: solve("solomon"), place: "time-window-nan.txt:11:", message: "found 'nan'"),
-            Case(fixture: "cordeau/truncated.txt", arguments: solve("cordeau"), place: "truncated.txt:", message: "expected 34 node lines (depot, 16 pickups, 16 drop-offs, end depot), found 24"),
+            Case(fixture: "cordeau/truncated.txt", arguments: solve("cordeau"), place: "truncated.txt:25:2", message: "expected 7 fields (id x y service load tw_start tw_end), found 2"),
             Case(fixture: "orlib-gap/truncated.txt", arguments: orlib("orlib-gap"), place: "truncated.txt:", message: "found end of file"),
             Case(fixture: "orlib-gap/negative-capacity.txt", arguments: orlib("orlib-gap"), place: "negative-capacity.txt:7:2", message: "found '-5'"),
             Case(fixture: "orlib-cap/truncated.txt", arguments: orlib("orlib-cap"), place: "truncated.txt:32:138", message: "found end of file"),

@@ -10,7 +10,7 @@
 #   Scripts/bench-routing.sh [--set x|darp|vrptw] [--time-limit S] [--peers] [--all] [INSTANCE ...]
 #
 # Default instances: six per set; --all runs every instance of the set. Prints a Markdown table
-# (instance, best known, cost and gap % per solver, mean gap) on stdout.
+# (instance, best known, cost, vehicles and gap % per solver, mean gap) on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 limit=60; peers=0; all=0; list=(); set=x
@@ -60,9 +60,9 @@ for inst in "${list[@]}"; do
     for s in "${solvers[@]}"; do
         if [ "$s" = dagroute ]; then
             cost=$(.build/release/dagroute solve "$file" --format "$format" --time-limit "$limit" --threads 1 --seed 1 --json \
-                | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o["objective"] if o["feasible"] else "nan")')
+                | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o["objective"] if o["feasible"] else "nan", len(o["routes"]))')
         else
-            cost=$(.venv-bench/bin/python Scripts/bench/routing_peers.py "$s" "$file" "$limit" || echo nan)
+            cost="$(.venv-bench/bin/python Scripts/bench/routing_peers.py "$s" "$file" "$limit" || echo nan) -"
         fi
         echo "$inst $bks $s $cost" >> "$results"
         echo "$inst $s $cost (best known $bks)" >&2
@@ -72,10 +72,11 @@ python3 - "$results" "${solvers[@]}" <<'PY'
 import math, sys
 rows, solvers = {}, sys.argv[2:]
 for line in open(sys.argv[1]):
-    inst, bks, s, cost = line.split()
+    inst, bks, s, cost, vehicles = line.split()
     rows.setdefault(inst, {"bks": float(bks)})[s] = float(cost)
-print("| instance | best known | " + " | ".join(f"{s} cost | {s} gap %" for s in solvers) + " |")
-print("|---|---:|" + "---:|---:|" * len(solvers))
+    rows[inst][s + " vehicles"] = vehicles
+print("| instance | best known | " + " | ".join(f"{s} cost | {s} vehicles | {s} gap %" for s in solvers) + " |")
+print("|---|---:|" + "---:|---:|---:|" * len(solvers))
 gaps = {s: [] for s in solvers}
 for inst, r in rows.items():
     cells = []
@@ -83,7 +84,7 @@ for inst, r in rows.items():
         c = r.get(s, math.nan)
         g = 100 * (c - r["bks"]) / r["bks"]
         gaps[s].append(g)
-        cells += [f"{c:.2f}", f"{g:.2f}"]
+        cells += [f"{c:.2f}", r.get(s + " vehicles", "-"), f"{g:.2f}"]
     print(f"| {inst} | {r['bks']:.2f} | " + " | ".join(cells) + " |")
-print("| **mean** | | " + " | ".join(f" | **{sum(gaps[s]) / len(gaps[s]):.2f}**" for s in solvers) + " |")
+print("| **mean** | | " + " | ".join(f" | | **{sum(gaps[s]) / len(gaps[s]):.2f}**" for s in solvers) + " |")
 PY

@@ -45,12 +45,14 @@ fi
 swift build -c release --product dagroute >&2
 solvers=(dagroute)
 if [ $peers -eq 1 ]; then
-    if [ ! -x .venv-bench/bin/python ]; then
-        python3 -m venv .venv-bench >&2
-        .venv-bench/bin/pip install -q hygese pyvrp ortools pyvroom >&2
-    fi
+    [ -x .venv-bench/bin/python ] || python3 -m venv .venv-bench >&2
+    .venv-bench/bin/pip install -q hygese pyvrp ortools pyvroom >&2
     solvers+=(hgs pyvrp ortools vroom)
 fi
+echo "## Routing (\`Scripts/bench-routing.sh --set $set --time-limit $limit$([ $peers -eq 1 ] && echo ' --peers')\`)"
+echo
+echo "Mean gap to the best known value in \`known_values.csv\`, one thread each, seed 1, ${limit} s per instance and solver, run one after another; load average at start $(cut -d' ' -f1 /proc/loadavg)."
+echo
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 for inst in "${list[@]}"; do

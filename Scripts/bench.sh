@@ -4,6 +4,8 @@
 # Peers install from PyPI into .venv-bench/ (created here). Takes a while; not part of the tests.
 #   Scripts/bench.sh            all parts
 #   Scripts/bench.sh matrix     only Scripts/bench-matrix.sh
+# Arguments per part come from BENCH_<PART>_ARGS (defaults: routing "--peers --time-limit 60",
+# others none), e.g. BENCH_ROUTING_ARGS="--peers --time-limit 10" BENCH_MATRIX_ARGS=--quick.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/install-deps.sh
@@ -34,8 +36,12 @@ out=$(mktemp)
   echo "| Python | $("$BENCH_PY" --version) |"
   echo
   for p in "${parts[@]}"; do
-    echo "bench: $p" >&2
-    bash "Scripts/bench-$p.sh"
+    var="BENCH_$(echo "$p" | tr a-z- A-Z_)_ARGS"
+    default=""; [ "$p" = routing ] && default="--peers --time-limit 60"
+    args="${!var-$default}"
+    echo "bench: Scripts/bench-$p.sh $args" >&2
+    # shellcheck disable=SC2086
+    bash "Scripts/bench-$p.sh" $args
     echo
   done
 } > "$out"

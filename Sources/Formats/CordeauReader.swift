@@ -29,7 +29,9 @@ public enum CordeauReader {
         if n < 1 { throw t.error(head, head.tokens[1].column, "expected at least one request, found \(n)") }
         let rows = Array(t.lines.dropFirst())
         if rows.count != 2 * n + 2 {
-            throw DagrouteError.input(file: t.file, "expected \(2 * n + 2) node lines (depot, \(n) pickups, \(n) drop-offs, end depot), found \(rows.count)")
+            // At the first line too many, or at the last line when lines are missing.
+            let place = rows.count > 2 * n + 2 ? rows[2 * n + 2] : (rows.last ?? head)
+            throw t.error(place, nil, "expected \(2 * n + 2) node lines (depot, \(n) pickups, \(n) drop-offs, end depot), found \(rows.count)")
         }
         let k = Double(scale)
         var points: [(x: Double, y: Double)] = [], loads: [Int] = [], service: [Int] = [], windows: [(Int, Int)] = []

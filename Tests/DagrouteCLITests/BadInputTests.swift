@@ -81,7 +81,7 @@ final class BadInputTests: XCTestCase {
         let orlib = { (format: String) in ["solve", "{in}", "--format", format, "--time-limit", "1"] }
         let matrix = ["matrix", "--points", "{in}", "--out", "{out}", "--quiet"]
         let cases: [Case] = [
-            Case(fixture: "vrplib/truncated.vrp", arguments: solve("vrplib"), place: "truncated.vrp:", message: "found []"),
+            Case(fixture: "vrplib/truncated.vrp", arguments: solve("vrplib"), place: "truncated.vrp:73:1", message: "expected exactly one depot id in 1…32 in DEPOT_SECTION, found none"),
             Case(fixture: "vrplib/nan-demand.vrp", arguments: solve("vrplib"), place: "nan-demand.vrp:42:3", message: "expected a demand (an integer), found 'nan'"),
             Case(fixture: "vrplib/negative-demand.vrp", arguments: solve("vrplib"), place: "negative-demand.vrp:42:3", message: "expected a non-negative demand, found -19"),
             Case(fixture: "vrplib/huge-demand.vrp", arguments: solve("vrplib"), place: "huge-demand.vrp:42:3", message: "found '99999999999999999999999'"),
@@ -93,7 +93,7 @@ final class BadInputTests: XCTestCase {
             Case(fixture: "vrplib/header-only.vrp", arguments: solve("vrplib"), place: "header-only.vrp:", message: "expected coordinates of node 1 in NODE_COORD_SECTION"),
             Case(fixture: "solomon/truncated.txt", arguments: solve("solomon"), place: "truncated.txt:28:4", message: "expected 7 fields (id x y demand ready due service), found 4"),
             Case(fixture: "solomon/time-window-nan.txt", arguments: solve("solomon"), place: "time-window-nan.txt:11:", message: "found 'nan'"),
-            Case(fixture: "cordeau/truncated.txt", arguments: solve("cordeau"), place: "truncated.txt:", message: "expected 34 node lines (depot, 16 pickups, 16 drop-offs, end depot), found 24"),
+            Case(fixture: "cordeau/truncated.txt", arguments: solve("cordeau"), place: "cordeau/truncated.txt:25:2", message: "expected 34 node lines (depot, 16 pickups, 16 drop-offs, end depot), found 24"),
             Case(fixture: "orlib-gap/truncated.txt", arguments: orlib("orlib-gap"), place: "truncated.txt:", message: "found end of file"),
             Case(fixture: "orlib-gap/negative-capacity.txt", arguments: orlib("orlib-gap"), place: "negative-capacity.txt:7:2", message: "found '-5'"),
             Case(fixture: "orlib-cap/truncated.txt", arguments: orlib("orlib-cap"), place: "truncated.txt:32:138", message: "found end of file"),

@@ -82,7 +82,9 @@ public enum CVRPLIBReader {
             throw t.error(depotLines[k], nil, "expected a depot id in 1…\(n) (DIMENSION), found \(depots[k])")
         }
         guard depots.count == 1, let depot = depots.first else {
-            throw DagrouteError.input(file: file, "expected exactly one depot id in 1…\(n) in DEPOT_SECTION, found \(depots)")
+            // At the second depot, or at the file's last line when there is none.
+            throw t.error(depotLines.count > 1 ? depotLines[1] : t.lines[t.lines.count - 1], nil,
+                          "expected exactly one depot id in 1…\(n) in DEPOT_SECTION, found \(depots.isEmpty ? "none" : "\(depots)")")
         }
         let points = (1...n).map { (x: coords[$0]!.0, y: coords[$0]!.1) }
         var stops: [Stop] = [], requests: [Request] = [], ids: [Int] = []

@@ -43,7 +43,9 @@ public enum CordeauReader {
             service.append(Int((s * k).rounded(.up))); windows.append((Int((a * k).rounded(.up)), Int((b * k).rounded(.down))))
         }
         if rows.count != 2 * n + 2 {
-            throw DagrouteError.input(file: t.file, "expected \(2 * n + 2) node lines (depot, \(n) pickups, \(n) drop-offs, end depot), found \(rows.count)")
+            // At the first line too many, or at the last line when lines are missing.
+            let place = rows.count > 2 * n + 2 ? rows[2 * n + 2] : (rows.last ?? head)
+            throw t.error(place, nil, "expected \(2 * n + 2) node lines (depot, \(n) pickups, \(n) drop-offs, end depot), found \(rows.count)")
         }
         for i in 1...n {
             let line = rows[n + i]

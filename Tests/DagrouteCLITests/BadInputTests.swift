@@ -81,7 +81,7 @@ final class BadInputTests: XCTestCase {
         let orlib = { (format: String) in ["solve", "{in}", "--format", format, "--time-limit", "1"] }
         let matrix = ["matrix", "--points", "{in}", "--out", "{out}", "--quiet"]
         let cases: [Case] = [
-            Case(fixture: "vrplib/truncated.vrp", arguments: solve("vrplib"), place: "truncated.vrp:", message: "found []"),
+            Case(fixture: "vrplib/truncated.vrp", arguments: solve("vrplib"), place: "truncated.vrp:73:1", message: "expected exactly one depot id in 1…32 in DEPOT_SECTION, found none"),
             Case(fixture: "vrplib/nan-demand.vrp", arguments: solve("vrplib"), place: "nan-demand.vrp:42:3", message: "expected a demand (an integer), found 'nan'"),
             Case(fixture: "vrplib/negative-demand.vrp", arguments: solve("vrplib"), place: "negative-demand.vrp:42:3", message: "expected a non-negative demand, found -19"),
             Case(fixture: "vrplib/huge-demand.vrp", arguments: solve("vrplib"), place: "huge-demand.vrp:42:3", message: "found '99999999999999999999999'"),

@@ -34,7 +34,7 @@ final class CordeauReaderTests: XCTestCase {
         assertInputError(line: 1, containing: "5 header fields") {
             _ = try CordeauReader.parse(text: text.replacingOccurrences(of: "1 1 480 3 30", with: "1 1 480 3"), file: "t.txt")
         }
-        assertInputError(line: nil, containing: "4 node lines") {
+        assertInputError(line: 4, containing: "4 node lines") {
             _ = try CordeauReader.parse(text: text.replacingOccurrences(of: "3 0 0 0 0 0 480\n", with: ""), file: "t.txt")
         }
     }

@@ -33,14 +33,21 @@ struct Assign: ParsableCommand {
     }
 
     func run() throws {
+        Cancellation.handleInterrupts()
         let loaded = try InstanceReader.read(folder: URL(fileURLWithPath: instance))
         let spec = try ScenarioCatalog.named(scenario, in: loaded.settings)
         let table = TravelTable(loaded)
         let a = try CareAssignmentBuilder.solve(loaded, spec, table: table, timeLimit: timeLimit, gap: gap)
         let url = URL(fileURLWithPath: out).appendingPathComponent("assignment.csv")
-        try AtomicFile.write(ScenarioWriters.assignmentCSV(loaded, table, a), to: url)
+        // Interrupted (Ctrl-C): show the best assignment so far, leave an earlier file as it was.
+        let interrupted = Cancellation.isRequested
+        if !interrupted { try AtomicFile.write(ScenarioWriters.assignmentCSV(loaded, table, a), to: url) }
         print(AssignmentReport.text(loaded, table, a))
-        print("Wrote \(url.path)")
+        if interrupted {
+            Progress.warn("interrupted: the best assignment found so far is shown above; no file was written")
+        } else {
+            print("Wrote \(url.path)")
+        }
         if !a.waiting.isEmpty {
             Progress.warn("\(a.waiting.count) clients are on the waiting list (no place found); see the list above and \(url.path)")
         }

@@ -49,6 +49,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        Cancellation.handleInterrupts()
         let loaded = try InstanceReader.read(folder: URL(fileURLWithPath: instance))
         for w in loaded.warnings where !quiet { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
         let progress = DagrouteCore.Progress(enabled: !quiet)
@@ -58,6 +59,26 @@ struct Compare: ParsableCommand {
         let results = try ScenarioRunner.run(loaded, scenarios: ScenarioCatalog.all(loaded.settings), options: options,
                                              table: table, progress: progress)
         let folder = URL(fileURLWithPath: out)
+        // Interrupted (Ctrl-C): print the best plans so far, leave earlier output files as they were.
+        let interrupted = Cancellation.isRequested
+        if !interrupted { try writeOutputs(loaded, table, results, to: folder, progress: progress) }
+
+        print("Transport per scenario, Monday to Friday (costs in euros; savings against \(results[0].spec.name)):")
+        print(ScenarioWriters.savingsTable(results), terminator: "")
+        for r in results {
+            if !r.assignment.waiting.isEmpty { Progress.warn("\(r.spec.name): \(r.assignment.waiting.count) clients on the waiting list (see assignment-\(r.spec.name).csv)") }
+            if r.kpis.ridesUnrouted > 0 { Progress.warn("\(r.spec.name): \(r.kpis.ridesUnrouted) rides could not be planned") }
+        }
+        if interrupted {
+            Progress.warn("interrupted: the table shows the best plans found so far; no files were written")
+        } else {
+            print("Wrote summary.json, kpis.csv, report.html and route sheets to \(folder.path)")
+        }
+    }
+
+    /// Writes every output file into `folder` (each atomically).
+    private func writeOutputs(_ loaded: Instance, _ table: TravelTable, _ results: [ScenarioResult], to folder: URL,
+                              progress: DagrouteCore.Progress) throws {
         progress.say("writing outputs to \(folder.path)")
         for r in results {
             try AtomicFile.write(ScenarioWriters.routesCSV(r.days), to: folder.appendingPathComponent(ScenarioWriters.routesFileName(r.spec.name)))
@@ -72,13 +93,5 @@ struct Compare: ParsableCommand {
         if anonymise { report = report.anonymised(salt: .random()) }
         try AtomicFile.write(HTMLReport.render(report), to: folder.appendingPathComponent("report.html"))
         progress.say("done")
-
-        print("Transport per scenario, Monday to Friday (costs in euros; savings against \(results[0].spec.name)):")
-        print(ScenarioWriters.savingsTable(results), terminator: "")
-        for r in results {
-            if !r.assignment.waiting.isEmpty { Progress.warn("\(r.spec.name): \(r.assignment.waiting.count) clients on the waiting list (see assignment-\(r.spec.name).csv)") }
-            if r.kpis.ridesUnrouted > 0 { Progress.warn("\(r.spec.name): \(r.kpis.ridesUnrouted) rides could not be planned") }
-        }
-        print("Wrote summary.json, kpis.csv, report.html and route sheets to \(folder.path)")
     }
 }

@@ -18,11 +18,12 @@ public struct DagrouteCommand: ParsableCommand {
         Start with:
           dagroute generate --seed 1 my-region   a synthetic region to try
           dagroute validate my-region            check it; lists every error
+          dagroute compare my-region --out out   the main job: scenarios, savings
 
         Exit codes: 0 success, 2 bad input (every problem listed as \
         file:line:column), 3 no feasible plan, 1 internal error, 130 interrupted \
-        (Ctrl-C during solve: the best result so far is printed; during solve or \
-        matrix: output files are left as they were). Results go to \
+        (Ctrl-C during compare, assign, routes, solve or matrix: the best result so \
+        far is printed and earlier output files are left as they were). Results go to \
         stdout, progress and warnings to stderr. All data stays on this machine: \
         dagroute makes no network connections.
         """,

@@ -38,6 +38,7 @@ struct Routes: ParsableCommand {
     }
 
     func run() throws {
+        Cancellation.handleInterrupts()
         let loaded = try InstanceReader.read(folder: URL(fileURLWithPath: instance))
         let spec = try ScenarioCatalog.named(scenario, in: loaded.settings)
         let weekday = Weekday(name: day)!
@@ -47,8 +48,12 @@ struct Routes: ParsableCommand {
         let result = try ScenarioRunner.run(loaded, scenarios: [spec], options: options, table: table,
                                             progress: DagrouteCore.Progress(enabled: !quiet))[0]
         let folder = URL(fileURLWithPath: out)
-        try AtomicFile.write(ScenarioWriters.routesCSV(result.days), to: folder.appendingPathComponent("routes.csv"))
-        try AtomicFile.write(ScenarioWriters.routesGeoJSON(result.days), to: folder.appendingPathComponent("routes.geojson"))
+        // Interrupted (Ctrl-C): show the best plan so far, leave earlier output files as they were.
+        let interrupted = Cancellation.isRequested
+        if !interrupted {
+            try AtomicFile.write(ScenarioWriters.routesCSV(result.days), to: folder.appendingPathComponent("routes.csv"))
+            try AtomicFile.write(ScenarioWriters.routesGeoJSON(result.days), to: folder.appendingPathComponent("routes.geojson"))
+        }
 
         let plan = result.days[0], k = result.kpis
         let rides = plan.waves.flatMap(\.rides)
@@ -71,6 +76,10 @@ struct Routes: ParsableCommand {
         if !result.assignment.waiting.isEmpty {
             Progress.warn("\(result.assignment.waiting.count) clients are on the waiting list in this scenario and get no ride")
         }
-        print("Wrote \(folder.appendingPathComponent("routes.csv").path) and routes.geojson")
+        if interrupted {
+            Progress.warn("interrupted: the best routes found so far are shown above; no files were written")
+        } else {
+            print("Wrote \(folder.appendingPathComponent("routes.csv").path) and routes.geojson")
+        }
     }
 }

@@ -77,6 +77,23 @@ final class LimitsTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["m.csv", "points.csv"])
     }
 
+    /// `compare` interrupted mid-run prints the savings table of the best plans so far, exits 130 and
+    /// leaves the earlier contents of --out exactly as they were.
+    func testInterruptedCompareKeepsOutputFolder() throws {
+        let folder = try temporaryFolder()
+        let region = folder.appendingPathComponent("region")
+        XCTAssertEqual(try CLIRunner.run(["generate", "--clients", "120", "--seed", "5", region.path]).status, 0)
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "previous".write(to: out.appendingPathComponent("summary.json"), atomically: true, encoding: .utf8)
+        let r = try runInterrupted(["compare", region.path, "--out", out.path, "--time-limit", "300"], afterSeconds: 3)
+        XCTAssertEqual(r.status, 130, r.stderr)
+        XCTAssertTrue(r.stdout.contains("status-quo"), "the table of the best plans so far: \(r.stdout)")
+        XCTAssertTrue(r.stderr.contains("no files were written"), r.stderr)
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8), "previous")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["summary.json"])
+    }
+
     // MARK: - helpers
 
     /// Runs the binary, sends SIGINT after `afterSeconds`, and collects the result.

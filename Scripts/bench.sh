@@ -5,6 +5,7 @@
 #   Scripts/bench.sh            all parts
 #   Scripts/bench.sh matrix     only Scripts/bench-matrix.sh
 # Arguments per part come from BENCH_<PART>_ARGS (defaults: routing "--peers --time-limit 60",
+# assignment none — "--candidates" adds open/close decisions;
 # others none), e.g. BENCH_ROUTING_ARGS="--peers --time-limit 10" BENCH_MATRIX_ARGS=--quick.
 set -euo pipefail
 cd "$(dirname "$0")/.."

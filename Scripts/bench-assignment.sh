@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Assignment MIP (issue 4): synthetic regions of 500 / 1,000 / 2,000 / 4,000 clients × 60 locations ×
+# 10 day parts (AssignmentScaleBenchmark, release build), GLPK with and without dagroute's warm start,
+# 30 s limit, 0.5 % relative gap; the same models, exported as free MPS, solved by HiGHS (highspy from
+# PyPI in .venv-bench) with the same limit and gap, in the same run. Markdown on stdout.
+#   Scripts/bench-assignment.sh [--candidates]   (--candidates: a third of the locations may close)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+candidates=""; [ "${1:-}" = --candidates ] && candidates=1
+[ -x .venv-bench/bin/python ] || python3 -m venv .venv-bench >&2
+.venv-bench/bin/pip install -q highspy >&2
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+echo "## Assignment MIP (\`Scripts/bench-assignment.sh${candidates:+ --candidates}\`)"
+echo
+echo "60 locations, 10 day parts, 30 s limit, 0.5 % relative gap, one thread; load average at start $(cut -d' ' -f1 /proc/loadavg)."
+echo "GLPK rows: dagroute's model with (warm) and without (cold) its greedy/regret warm start. HiGHS: the same model read from GLPK's MPS export."
+echo
+env DAGROUTE_BENCH=1 DAGROUTE_BENCH_MPS="$work" ${candidates:+DAGROUTE_BENCH_CANDIDATES=1} \
+    swift test -c release -Xswiftc -enable-testing --filter AssignmentScaleBenchmark 2>/dev/null \
+    | grep '^bench clients=.* warm=' > "$work/glpk.txt" || true
+# highspy prints its banner on stdout when a model object is made: keep it out of the table.
+.venv-bench/bin/python - "$work" <<'PY' | grep -v -E '^(Running HiGHS|Includes third-party)'
+import glob, os, re, sys, time
+import highspy
+work = sys.argv[1]
+glpk = {}
+for line in open(os.path.join(work, "glpk.txt")):
+    f = dict(kv.split("=", 1) for kv in line.split()[1:] if "=" in kv)
+    glpk[(int(f["clients"]), f["warm"])] = f
+print("| clients | variables | rows | GLPK warm: status, gap, first feasible, total s | GLPK cold: status, gap, total s | HiGHS: status, gap, total s | cold ÷ warm | HiGHS ÷ warm |")
+print("|---:|---:|---:|---|---|---|---:|---:|")
+for n in sorted({k[0] for k in glpk}):
+    w, c = glpk[(n, "yes")], glpk.get((n, "no"), {})
+    mps = glob.glob(os.path.join(work, f"assignment-{n}*.mps"))[0]
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("time_limit", 30.0)
+    h.setOptionValue("mip_rel_gap", 0.005)
+    h.setOptionValue("threads", 1)
+    h.readModel(mps)
+    t = time.perf_counter(); h.run(); hs = time.perf_counter() - t
+    info = h.getInfo()
+    hstatus = h.modelStatusToString(h.getModelStatus())
+    hgap = 100 * info.mip_gap if info.mip_gap < 1e9 else float("nan")
+    ws, cs = float(w["total_s"]), float(c.get("total_s", "nan"))
+    print(f"| {n:,} | {w['vars']} | {w['rows']} | {w['status']}, {w['gap']}, {w['first_feasible_s']} s, {ws:.2f} s | "
+          f"{c.get('status', '-')}, {c.get('gap', '-')}, {cs:.2f} s | {hstatus}, {hgap:.3f}%, {hs:.2f} s | {cs / ws:.2f} | {hs / ws:.2f} |")
+PY

@@ -188,7 +188,7 @@ struct JSONNode {
         switch value {
         case .object(let ms):
             if ms.isEmpty { return "{}" }
-            return "{\n" + ms.map { pad + JSONNode.quote($0.key) + ": " + $0.value.render(indent: indent + 2) }
+            return "{\n" + ms.map { pad + $0.key.jsonQuoted + ": " + $0.value.render(indent: indent + 2) }
                 .joined(separator: ",\n") + "\n" + close + "}"
         case .array(let xs):
             if xs.isEmpty { return "[]" }
@@ -196,7 +196,7 @@ struct JSONNode {
                 return "[" + xs.map { $0.render() }.joined(separator: ", ") + "]"
             }
             return "[\n" + xs.map { pad + $0.render(indent: indent + 2) }.joined(separator: ",\n") + "\n" + close + "]"
-        case .string(let s): return JSONNode.quote(s)
+        case .string(let s): return s.jsonQuoted
         case .number(let d): return JSONNode.format(d)
         case .bool(let v): return v ? "true" : "false"
         case .null: return "null"
@@ -207,21 +207,5 @@ struct JSONNode {
     static func format(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
         return "\(d)"
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
     }
 }

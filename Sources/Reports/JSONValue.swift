@@ -34,7 +34,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .object(let members):
             if members.isEmpty { return "{}" }
             let colon = indent == nil ? ":" : ": "
-            return "{" + open + members.map { JSONValue.quote($0.0) + colon + $0.1.rendered(indent: inner) }
+            return "{" + open + members.map { $0.0.jsonQuoted + colon + $0.1.rendered(indent: inner) }
                 .joined(separator: "," + open) + close + "}"
         case .array(let items):
             if items.isEmpty { return "[]" }
@@ -43,7 +43,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 return "[" + items.map { $0.rendered(indent: nil) }.joined(separator: indent == nil ? "," : ", ") + "]"
             }
             return "[" + open + items.map { $0.rendered(indent: inner) }.joined(separator: "," + open) + close + "]"
-        case .string(let s): return JSONValue.quote(s)
+        case .string(let s): return s.jsonQuoted
         case .number(let n): return n
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
@@ -55,22 +55,5 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .object, .array: return false
         default: return true
         }
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
     }
 }

@@ -23,9 +23,15 @@ enum CLIRunner {
     static let sharedInstances = repositoryRoot.deletingLastPathComponent()
         .appendingPathComponent("shared/instances")
 
+    /// Runs the built `dagroute` with `arguments`.
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
+        try run(executable: productsDirectory.appendingPathComponent("dagroute"), arguments, in: directory)
+    }
+
+    /// Runs any `executable` (e.g. `unshare` or `strace` wrapping dagroute), collecting both streams.
+    static func run(executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> CLIResult {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("dagroute")
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()

@@ -22,6 +22,7 @@ struct Assign: ParsableCommand {
     )
 
     @Argument(help: "The instance folder.") var instance: String
+    @OptionGroup var roadOption: RoadOption
     @Option(help: "Scenario name (status-quo, pooled, reassigned-pooled, or one of settings.json).") var scenario: String?
     @Option(name: .customLong("time-limit"), help: "GLPK time limit in seconds.") var timeLimit: Double = 30
     @Option(help: "Relative MIP gap to stop at (0 = prove optimality).") var gap: Double = 0
@@ -36,7 +37,8 @@ struct Assign: ParsableCommand {
         Cancellation.handleInterrupts()
         let loaded = try InstanceReader.read(folder: URL(fileURLWithPath: instance))
         let spec = try ScenarioCatalog.named(scenario, in: loaded.settings)
-        let table = TravelTable(loaded)
+        let table = try roadOption.travelTable(loaded, threads: ParallelBlocks.defaultThreads,
+                                               progress: DagrouteCore.Progress(enabled: true))
         let a = try CareAssignmentBuilder.solve(loaded, spec, table: table, timeLimit: timeLimit, gap: gap)
         let url = URL(fileURLWithPath: out).appendingPathComponent("assignment.csv")
         // Interrupted (Ctrl-C): show the best assignment so far, leave an earlier file as it was.

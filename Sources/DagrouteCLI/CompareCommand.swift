@@ -31,6 +31,7 @@ struct Compare: ParsableCommand {
     )
 
     @Argument(help: "The instance folder.") var instance: String
+    @OptionGroup var roadOption: RoadOption
     @Option(help: "Output folder.") var out: String = "out"
     @Option(name: .customLong("time-limit"), help: "Wall-clock budget of the whole run in seconds.") var timeLimit: Double = 45
     @Option(help: "Random seed of the routing searches.") var seed: UInt64 = 1
@@ -53,7 +54,7 @@ struct Compare: ParsableCommand {
         let loaded = try InstanceReader.read(folder: URL(fileURLWithPath: instance))
         for w in loaded.warnings where !quiet { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
         let progress = DagrouteCore.Progress(enabled: !quiet)
-        let table = TravelTable(loaded)
+        let table = try roadOption.travelTable(loaded, threads: threads ?? ParallelBlocks.defaultThreads, progress: progress)
         var options = RunOptions(timeLimit: timeLimit, seed: seed)
         if let threads { options.threads = threads }
         let results = try ScenarioRunner.run(loaded, scenarios: ScenarioCatalog.all(loaded.settings), options: options,

@@ -1,19 +1,24 @@
 import ArgumentParser
 import DagrouteCore
 import Foundation
+import Instance
 import TravelMatrix
 
-/// `dagroute matrix`: travel times and distances between every pair of points of a points file,
-/// crow-fly by default or over OpenStreetMap roads with `--road`.
+/// `dagroute matrix`: travel times and distances between every pair of points of a points file or
+/// of an instance folder (its locations and client homes), crow-fly by default or over
+/// OpenStreetMap roads with `--road`.
 struct Matrix: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute a travel-time and distance matrix between points (crow-fly or OpenStreetMap roads).",
         discussion: """
-        The points file is CSV with columns id, lat, lon (WGS84 degrees). The matrix covers every \
-        ordered pair (from, to), the point itself included.
+        The points are either a CSV file (--points) with columns id, lat, lon (WGS84 degrees), or an \
+        instance folder (positional argument): its locations (locations.csv order) then its clients' \
+        homes (clients.csv order), with the ids of those files (an id used by both a location and a \
+        client is an input error). The matrix covers every ordered pair (from, to), the point itself \
+        included.
 
         Without --road, times are crow-fly estimates (great-circle distance × 1.3 detour, Dutch \
-        distance-dependent speeds). With --road, points are snapped to the nearest drivable road \
+        distance-dependent speeds; for an instance folder, its settings' travel_time model). With --road, points are snapped to the nearest drivable road \
         segment within --snap-radius metres (a point with no road in reach is an input error) and times \
         are shortest car travel times over the extract; each point's snapping distance is written to \
         OUT.snap.csv (id, lat, lon, snapped_lat, snapped_lon, snap_metres). --cache DIR keeps the \
@@ -21,11 +26,17 @@ struct Matrix: ParsableCommand {
 
         Output: --format csv (default) writes the long form `from,to,seconds,metres`; --format bin \
         writes the little-endian DGMATRIX layout documented in Sources/TravelMatrix/README.md. \
-        Progress goes to stderr; the output file is written atomically.
+        Progress goes to stderr; the output file is written atomically. Ctrl-C stops the computation \
+        (exit code 130) and leaves an existing output file as it was.
+
+        Examples:
+          dagroute matrix --points points.csv --out matrix.csv
+          dagroute matrix Instances/gooi-en-vechtstreek --road noord-holland.osm.pbf --format bin --out m.bin
         """
     )
 
-    @Option(help: "Points CSV with columns id, lat, lon.") var points: String
+    @Argument(help: "An instance folder: its locations and client homes are the points.") var instance: String?
+    @Option(help: "Points CSV with columns id, lat, lon.") var points: String?
     @Option(help: "OpenStreetMap extract (.osm.pbf) for road travel times; crow-fly when absent.") var road: String?
     @Option(name: .customLong("snap-radius"), help: "With --road: the largest snapping distance in metres.")
     var snapRadius: Double = 1000
@@ -37,6 +48,9 @@ struct Matrix: ParsableCommand {
     @Flag(help: "No progress lines on stderr.") var quiet = false
 
     func validate() throws {
+        guard (instance == nil) != (points == nil) else {
+            throw ValidationError("give either --points FILE.csv or an instance folder, found \(instance == nil ? "neither" : "both")")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard snapRadius > 0, snapRadius.isFinite else { throw ValidationError("--snap-radius must be a positive number of metres") }
     }
@@ -45,8 +59,18 @@ struct Matrix: ParsableCommand {
         Cancellation.handleInterrupts()
         let progress = DagrouteCore.Progress(enabled: !quiet)
         let workers = threads ?? ParallelBlocks.defaultThreads
-        let places = try PointsFile.read(URL(fileURLWithPath: points), displayName: points)
-        progress.say("read \(places.count) points from \(points)")
+        let places: [MatrixPoint], model: TravelTimeModel
+        if let points {
+            places = try PointsFile.read(URL(fileURLWithPath: points), displayName: points)
+            model = TravelTimeModel()
+            progress.say("read \(places.count) points from \(points)")
+        } else {
+            let loaded = try InstanceReader.read(folder: URL(fileURLWithPath: instance!))
+            for w in loaded.warnings where !quiet { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
+            places = try Matrix.points(of: loaded, folder: instance!)
+            model = loaded.settings.travelTime
+            progress.say("read \(loaded.locations.count) locations and \(loaded.clients.count) clients from \(instance!)")
+        }
         let outURL = URL(fileURLWithPath: out)
         try AtomicFile.checkWritable(outURL)
         let matrix: DurationMatrix
@@ -62,12 +86,29 @@ struct Matrix: ParsableCommand {
             try AtomicFile.write(RoadSource.snapReportCSV(snaps), to: outURL.deletingLastPathComponent()
                 .appendingPathComponent(outURL.lastPathComponent + ".snap.csv"))
         } else {
-            matrix = try CrowFlySource().matrix(from: places, to: places, threads: workers, progress: progress)
+            matrix = try CrowFlySource(model: model).matrix(from: places, to: places, threads: workers, progress: progress)
         }
         progress.say("matrix done, writing \(out)")
         let ids = places.map(\.id)
         try MatrixFile.write(matrix, rowIds: ids, columnIds: ids, format: format, to: outURL)
         progress.say("wrote \(matrix.rows) × \(matrix.columns) entries to \(out)")
+    }
+}
+
+extension Matrix {
+    /// An instance's locations, then its clients' homes, with their own ids; an id shared by a
+    /// location and a client would make the output ambiguous and is an input error.
+    static func points(of instance: Instance, folder: String) throws -> [MatrixPoint] {
+        let locationIds = Set(instance.locations.map(\.id))
+        let shared = instance.clients.filter { locationIds.contains($0.id) }
+        guard shared.isEmpty else {
+            throw DagrouteError.input(shared.map {
+                Diagnostic(file: folder + "/clients.csv", field: "id",
+                           message: "expected client ids distinct from location ids for the matrix, found \($0.id) in both")
+            })
+        }
+        return instance.locations.map { MatrixPoint(id: $0.id, position: $0.position) }
+            + instance.clients.map { MatrixPoint(id: $0.id, position: $0.position) }
     }
 }
 

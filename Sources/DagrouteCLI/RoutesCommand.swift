@@ -23,6 +23,7 @@ struct Routes: ParsableCommand {
     )
 
     @Argument(help: "The instance folder.") var instance: String
+    @OptionGroup var roadOption: RoadOption
     @Option(help: "Weekday: mon, tue, wed, thu, fri (also sat, sun).") var day: String
     @Option(help: "Scenario name (status-quo, pooled, reassigned-pooled, or one of settings.json).") var scenario: String?
     @Option(name: .customLong("time-limit"), help: "Wall-clock budget in seconds.") var timeLimit: Double = 20
@@ -42,7 +43,8 @@ struct Routes: ParsableCommand {
         let loaded = try InstanceReader.read(folder: URL(fileURLWithPath: instance))
         let spec = try ScenarioCatalog.named(scenario, in: loaded.settings)
         let weekday = Weekday(name: day)!
-        let table = TravelTable(loaded)
+        let table = try roadOption.travelTable(loaded, threads: threads ?? ParallelBlocks.defaultThreads,
+                                               progress: DagrouteCore.Progress(enabled: !quiet))
         var options = RunOptions(timeLimit: timeLimit, seed: seed, days: [weekday])
         if let threads { options.threads = threads }
         let result = try ScenarioRunner.run(loaded, scenarios: [spec], options: options, table: table,

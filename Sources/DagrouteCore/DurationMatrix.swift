@@ -65,6 +65,19 @@ public struct DurationMatrix: Sendable, Equatable {
         #endif
     }
 
+    /// Writes zero into one entry per 4 KiB page of a fresh `buffer`, in parallel on `threads`
+    /// workers, so that its page faults are paid up front and split across threads rather than inside
+    /// a kernel that then only measures its own work.
+    public static func prefault(_ buffer: UnsafeMutableBufferPointer<Int32>, threads: Int) {
+        guard let base = buffer.baseAddress else { return }
+        nonisolated(unsafe) let out = base
+        let stride = 4096 / MemoryLayout<Int32>.stride, count = buffer.count
+        let pages = (count + stride - 1) / stride
+        ParallelBlocks.run(count: pages, blockSize: 512, threads: threads) { _, range in
+            for page in range { out[page * stride] = 0 }
+        }
+    }
+
     /// Travel time from origin `i` to destination `j` (whole seconds), or nil when unreachable.
     public func seconds(_ i: Int, _ j: Int) -> Seconds? {
         let v = secondsStorage[i * columns + j]

@@ -9,22 +9,36 @@ extension ContractionHierarchy {
     /// with its own scratch (distances reset by timestamps, heap storage reused: nothing is
     /// allocated per search). `row(i, weights)` receives source `i`'s weights to all targets
     /// (`PathWeight.infinity` when unreachable), possibly from several threads at once but each row once.
+    /// `checkpoint` is called before every block of searches (from any worker); once it throws (e.g.
+    /// a `CancellationError` on Ctrl-C) the remaining searches are skipped, no further row is
+    /// delivered and its error is rethrown (a checkpoint that threw must keep throwing).
     public func manyToMany(from sources: [SnappedPoint], to targets: [SnappedPoint], threads: Int,
                            progress: DagrouteCore.Progress = .silent,
-                           row: (Int, UnsafeBufferPointer<UInt64>) -> Void) {
+                           checkpoint: () throws -> Void,
+                           row: (Int, UnsafeBufferPointer<UInt64>) -> Void) rethrows {
         let workers = max(1, threads)
+        let stopped = StopSignal()
+        // Workers cannot throw: a failed checkpoint raises the signal, and the checkpoint runs once
+        // more on this thread to rethrow its error.
+        func stopHere() -> Bool {
+            if stopped.isRaised { return true }
+            do { try checkpoint() } catch { stopped.raise(); return true }
+            return false
+        }
         let scratch = (0..<workers).map { _ in SearchScratch(nodeCount: nodeCount) }
 
         // Backward searches fill per-worker bucket entry lists.
         let entries = (0..<workers).map { _ in BucketEntries() }
         ParallelBlocks.run(count: targets.count, blockSize: 16, threads: workers) { worker, range in
             let s = scratch[worker], out = entries[worker]
+            if stopHere() { return }
             for j in range {
                 search(from: targets[j].arrivals, scratch: s, forward: false) { node, d in
                     out.node.append(node); out.target.append(Int32(j)); out.weight.append(d)
                 }
             }
         }
+        if stopped.isRaised { try checkpoint() }
         // Counting sort of all entries by node into one CSR bucket array.
         var bucketStart = [Int32](repeating: 0, count: nodeCount + 1)
         for e in entries { for node in e.node { bucketStart[Int(node) + 1] += 1 } }
@@ -49,6 +63,7 @@ extension ContractionHierarchy {
             nonisolated(unsafe) let buffers = buffers
             ParallelBlocks.run(count: sources.count, blockSize: 8, threads: workers) { worker, range in
                 let s = scratch[worker]
+                if stopHere() { return }
                 buffers[worker].withUnsafeMutableBufferPointer { best in
                     for i in range {
                         search(from: sources[i].departures, scratch: s, forward: true) { node, d in
@@ -66,6 +81,14 @@ extension ContractionHierarchy {
                 }
             }
         }
+        if stopped.isRaised { try checkpoint() }
+    }
+
+    /// `manyToMany` without a checkpoint: runs to the end.
+    public func manyToMany(from sources: [SnappedPoint], to targets: [SnappedPoint], threads: Int,
+                           progress: DagrouteCore.Progress = .silent,
+                           row: (Int, UnsafeBufferPointer<UInt64>) -> Void) {
+        manyToMany(from: sources, to: targets, threads: threads, progress: progress, checkpoint: {}, row: row)
     }
 
     /// The shortest weight from `source` to `target` (one pair; for spot checks and tests).
@@ -111,6 +134,14 @@ final class SearchScratch: @unchecked Sendable {
     var distance: StampedDistances
     var heap = MinHeap()
     init(nodeCount: Int) { distance = StampedDistances(count: nodeCount) }
+}
+
+/// Raised by the first worker whose checkpoint failed; the others stop at their next block.
+final class StopSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+    var isRaised: Bool { lock.withLock { raised } }
+    func raise() { lock.withLock { raised = true } }
 }
 
 /// One worker's bucket entries before they are merged.

@@ -36,8 +36,16 @@ public struct ContractionHierarchy: Sendable {
         self.shortcutCount = shortcutCount
     }
 
-    /// Contracts `graph` (deterministic: same graph, same hierarchy).
+    /// Contracts `graph` without a checkpoint.
     public init(graph: RoadGraph, progress: DagrouteCore.Progress = .silent) {
+        self.init(graph: graph, progress: progress, checkpoint: {})
+    }
+
+    /// Contracts `graph` (deterministic: same graph, same hierarchy). `checkpoint` is called every
+    /// 1,024 contracted nodes; whatever it throws (e.g. a `CancellationError` on Ctrl-C) ends the
+    /// construction at once and is rethrown.
+    public init(graph: RoadGraph, progress: DagrouteCore.Progress = .silent,
+                checkpoint: () throws -> Void) rethrows {
         let n = graph.nodeCount
         nodeCount = n
         var outs = [[Arc]](repeating: [], count: n), ins = [[Arc]](repeating: [], count: n)
@@ -124,6 +132,7 @@ public struct ContractionHierarchy: Sendable {
                 priority[v] = fresh
                 if let top = order.minKey, key(fresh) > top { order.push(key(fresh), v32); continue }
             }
+            if next % 1024 == 0 { try checkpoint() }
             rank[v] = next; next += 1
             upOut[v] = outs[v]; upIn[v] = ins[v]
             shortcuts += contract(v, limit: ContractionHierarchy.witnessSettleLimit, apply: true)

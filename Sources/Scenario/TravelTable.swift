@@ -1,12 +1,15 @@
 import DagrouteCore
 import Instance
+import TravelMatrix
 
-/// Crow-fly travel times and road-distance estimates between every point of an instance —
-/// locations, fleet depots and client homes — under the settings' `TravelTimeModel`
-/// (detour factor × great-circle distance at a distance-dependent speed).
+/// Travel times and distances between every point of an instance — locations, fleet depots and
+/// client homes — from a `TravelTimeSource`: by default the crow-fly estimate of the settings'
+/// `TravelTimeModel` (detour factor × great-circle distance at a distance-dependent speed), or
+/// OpenStreetMap roads (`TravelMatrix.RoadSource`).
 ///
 /// Points are numbered locations first (instance order), then depots (one per fleet row), then
-/// clients (instance order). Seconds and metres are stored flat, row-major, symmetric.
+/// clients (instance order). Seconds and metres are stored flat, row-major; crow-fly tables are
+/// symmetric, road tables in general are not (one-way streets).
 public struct TravelTable: Sendable {
     /// All points in index order.
     public let points: [GeoPoint]
@@ -15,26 +18,44 @@ public struct TravelTable: Sendable {
     public let clientCount: Int
     /// Drive time in seconds, `from * points.count + to`.
     public let seconds: [Int]
-    /// Estimated road distance in metres, `from * points.count + to`.
+    /// Road distance (crow-fly: estimated) in metres, `from * points.count + to`.
     public let metres: [Int]
 
-    /// Builds the table for `instance`; O(n²) in the number of points.
+    /// The crow-fly table of `instance` under its settings' `travel_time` model (one thread).
     public init(_ instance: Instance) {
-        let model = instance.settings.travelTime
-        var pts = instance.locations.map(\.position)
-        pts += instance.fleet.map { instance.depotPosition(of: $0) }
-        pts += instance.clients.map(\.position)
-        let n = pts.count
-        var s = [Int](repeating: 0, count: n * n), m = s
-        for i in 0..<n {
-            for j in (i + 1)..<max(i + 1, n) {
-                let d = pts[i].greatCircleMetres(to: pts[j])
-                let t = model.seconds(crowFly: d).value, r = model.roadMetres(crowFly: d).value
-                s[i * n + j] = t; s[j * n + i] = t; m[i * n + j] = r; m[j * n + i] = r
-            }
+        let points = TravelTable.matrixPoints(instance)
+        let matrix = CrowFlySource(model: instance.settings.travelTime)
+            .matrix(from: points.map(\.position), to: points.map(\.position), threads: 1)
+        self.init(instance, points: points, matrix: matrix)
+    }
+
+    /// The table of `instance` from `source` on up to `threads` workers. Throws what the source
+    /// throws: `DagrouteError.input` naming the client, location or depot that no road reaches,
+    /// `CancellationError` on Ctrl-C. An unreachable pair (never produced by the road source, which
+    /// keeps one strongly connected network) is an internal error.
+    public init(_ instance: Instance, source: any TravelTimeSource, threads: Int,
+                progress: DagrouteCore.Progress = .silent) throws {
+        let points = TravelTable.matrixPoints(instance)
+        let matrix = try source.matrix(from: points, to: points, threads: threads, progress: progress)
+        if let k = matrix.secondsStorage.firstIndex(of: DurationMatrix.unreachable) {
+            throw DagrouteError.internal("no route from \(points[k / points.count].id) to \(points[k % points.count].id)")
         }
-        points = pts; seconds = s; metres = m
+        self.init(instance, points: points, matrix: matrix)
+    }
+
+    private init(_ instance: Instance, points: [MatrixPoint], matrix: DurationMatrix) {
+        self.points = points.map(\.position)
+        seconds = matrix.secondsStorage.map(Int.init)
+        metres = matrix.metresStorage.map(Int.init)
         locationCount = instance.locations.count; depotCount = instance.fleet.count; clientCount = instance.clients.count
+    }
+
+    /// The instance's points in table order, named for diagnostics: `location L03`,
+    /// `depot of fleet row V1`, `client C0001`.
+    public static func matrixPoints(_ instance: Instance) -> [MatrixPoint] {
+        instance.locations.map { MatrixPoint(id: "location \($0.id)", position: $0.position) }
+            + instance.fleet.map { MatrixPoint(id: "depot of fleet row \($0.id)", position: instance.depotPosition(of: $0)) }
+            + instance.clients.map { MatrixPoint(id: "client \($0.id)", position: $0.position) }
     }
 
     /// Point index of location `l` (instance order).
@@ -46,6 +67,6 @@ public struct TravelTable: Sendable {
 
     /// Drive time between two points, seconds.
     public func time(_ a: Int, _ b: Int) -> Int { seconds[a * points.count + b] }
-    /// Estimated road distance between two points, metres.
+    /// Road distance (crow-fly: estimated) between two points, metres.
     public func distance(_ a: Int, _ b: Int) -> Int { metres[a * points.count + b] }
 }

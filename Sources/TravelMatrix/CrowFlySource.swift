@@ -4,12 +4,13 @@ import Foundation
 /// Crow-fly travel times: great-circle distance × detour factor, driven at the distance-dependent
 /// speed of a `TravelTimeModel` (the settings' `travel_time`).
 ///
-/// Each point's unit vector on the sphere is computed once; a pair then costs a 3-D chord length,
-/// a square root and an arcsine (a short polynomial for chords below 1,275 km, exact to far below
-/// a millimetre), with no trigonometric call. Values are rounded to the nearest whole second and
-/// metre (ties to even). Rows are filled in parallel blocks straight into the
-/// output buffers; when origins and destinations are the same list only the upper triangle is
-/// computed and mirrored. Entry values depend only on the two points, never on the thread count.
+/// Every entry equals `TravelTimeModel.estimate(from:to:)` bit for bit: the kernel
+/// (`CrowFlyKernel`) runs the model's own arithmetic four pairs at a time. Each point's unit vector
+/// is computed once; a pair then costs a 3-D chord, a square root, a short arcsine series and one
+/// division, with no trigonometric call. The output buffers are faulted in first (in parallel, timed
+/// apart), then rows are filled in parallel blocks straight into them; when origins and destinations
+/// are the same list only the upper triangle is computed and mirrored. Entry values depend only on the
+/// two points, never on the thread count.
 public struct CrowFlySource: TravelTimeSource {
     public let model: TravelTimeModel
 
@@ -18,155 +19,140 @@ public struct CrowFlySource: TravelTimeSource {
         self.model = model
     }
 
+    /// The matrix between the points' positions. Polls `Cancellation.isRequested` between row
+    /// blocks and throws `CancellationError` once it is set (nothing partial is returned).
     public func matrix(from origins: [MatrixPoint], to destinations: [MatrixPoint],
                        threads: Int, progress: DagrouteCore.Progress) throws -> DurationMatrix {
-        matrix(from: origins.map(\.position), to: destinations.map(\.position), threads: threads, progress: progress)
+        let result = fill(origins.map(\.position), destinations.map(\.position), threads: threads,
+                          progress: progress, stop: { Cancellation.isRequested })
+        guard let result else { throw CancellationError() }
+        return result
     }
 
     /// The matrix between plain positions (rows: `origins`, columns: `destinations`).
     public func matrix(from origins: [GeoPoint], to destinations: [GeoPoint],
                        threads: Int, progress: DagrouteCore.Progress = .silent) -> DurationMatrix {
+        fill(origins, destinations, threads: threads, progress: progress, stop: { false })!
+    }
+
+    /// Fills the matrix; nil when `stop` returned true before a row block (checked once per block).
+    private func fill(_ origins: [GeoPoint], _ destinations: [GeoPoint], threads: Int,
+                      progress: DagrouteCore.Progress, stop: () -> Bool) -> DurationMatrix? {
         let from = UnitVectors(origins), to = UnitVectors(destinations)
         let n = origins.count, m = destinations.count
-        let kernel = Kernel(model, seriesSuffices: from.withinSeriesRange(of: to))
+        let kernel = CrowFlyKernel(model)
         progress.say("crow-fly matrix \(n) × \(m) on \(max(1, threads)) thread(s)")
-        let started = DispatchTime.now()
-        defer { progress.say("crow-fly matrix \(n) × \(m) done in \(secondsSince(started)) s") }
         let symmetric = origins == destinations
         let rowsDone = RowProgress(total: n, label: "crow-fly matrix", progress: progress)
-        return DurationMatrix(rows: n, columns: m) { seconds, metres in
+        let stopped = StopFlag()
+        let matrix = DurationMatrix(rows: n, columns: m) { seconds, metres in
+            let faulting = DispatchTime.now()
+            DurationMatrix.prefault(seconds, threads: threads)
+            DurationMatrix.prefault(metres, threads: threads)
+            progress.say("crow-fly output buffers (\(8 * n * m / 1_000_000) MB) faulted in in \(secondsSince(faulting)) s")
+            let started = DispatchTime.now()
+            defer { progress.say("crow-fly kernel \(n) × \(m) done in \(secondsSince(started)) s") }
             nonisolated(unsafe) let secondsOut = seconds.baseAddress!, metresOut = metres.baseAddress!
-            to.x.withUnsafeBufferPointer { tx in
-                to.y.withUnsafeBufferPointer { ty in
-                    to.z.withUnsafeBufferPointer { tz in
-                        nonisolated(unsafe) let (tx, ty, tz) = (tx, ty, tz)
-                        if symmetric {
-                            // Entry (i, j) equals (j, i) bit for bit (the kernel only uses squared
-                            // differences): compute the upper triangle of a band of rows, then mirror
-                            // it into the columns of the rows below. Bands write disjoint entries.
-                            let band = 128
-                            ParallelBlocks.run(count: (n + band - 1) / band, blockSize: 1, threads: threads) { _, blocks in
-                                for b in blocks {
-                                    let rows = b * band..<min(n, (b + 1) * band)
-                                    for i in rows {
-                                        kernel.fillRow(ax: from.x[i], ay: from.y[i], az: from.z[i],
-                                                       tx: UnsafeBufferPointer(rebasing: tx[i...]),
-                                                       ty: UnsafeBufferPointer(rebasing: ty[i...]),
-                                                       tz: UnsafeBufferPointer(rebasing: tz[i...]),
-                                                       seconds: secondsOut + i * m + i, metres: metresOut + i * m + i)
-                                    }
-                                    for j in (rows.lowerBound + 1)..<n {
-                                        for i in rows where i < j {
-                                            secondsOut[j * m + i] = secondsOut[i * m + j]
-                                            metresOut[j * m + i] = metresOut[i * m + j]
+            withoutActuallyEscaping(stop) { stop in
+                nonisolated(unsafe) let stop = stop
+                to.x.withUnsafeBufferPointer { tx in
+                    to.y.withUnsafeBufferPointer { ty in
+                        to.z.withUnsafeBufferPointer { tz in
+                            let tx = tx.baseAddress!, ty = ty.baseAddress!, tz = tz.baseAddress!
+                            nonisolated(unsafe) let (px, py, pz) = (tx, ty, tz)
+                            if symmetric {
+                                // Entry (i, j) equals (j, i) bit for bit (the kernel only uses squared
+                                // differences): compute the upper triangle of a band of rows, then mirror
+                                // it into the columns of the rows below. Bands write disjoint entries.
+                                let band = 128
+                                ParallelBlocks.run(count: (n + band - 1) / band, blockSize: 1, threads: threads) { _, blocks in
+                                    for b in blocks {
+                                        guard !stopped.isSet else { return }
+                                        if stop() { stopped.set(); return }
+                                        let rows = b * band..<min(n, (b + 1) * band)
+                                        for i in rows {
+                                            kernel.fillRow(from.point(i), px + i, py + i, pz + i, count: m - i,
+                                                           seconds: secondsOut + i * m + i, metres: metresOut + i * m + i)
                                         }
+                                        CrowFlySource.mirror(rows, n: n, secondsOut)
+                                        CrowFlySource.mirror(rows, n: n, metresOut)
+                                        rowsDone.finished(rows.count)
+                                    }
+                                }
+                            } else {
+                                // About 64k entries per block: small enough to balance, large enough to amortise.
+                                let rowsPerBlock = max(1, 65_536 / max(1, m))
+                                ParallelBlocks.run(count: n, blockSize: rowsPerBlock, threads: threads) { _, rows in
+                                    guard !stopped.isSet else { return }
+                                    if stop() { stopped.set(); return }
+                                    for i in rows {
+                                        kernel.fillRow(from.point(i), px, py, pz, count: m,
+                                                       seconds: secondsOut + i * m, metres: metresOut + i * m)
                                     }
                                     rowsDone.finished(rows.count)
                                 }
-                            }
-                        } else {
-                            // About 64k entries per block: small enough to balance, large enough to amortise.
-                            let rowsPerBlock = max(1, 65_536 / max(1, m))
-                            ParallelBlocks.run(count: n, blockSize: rowsPerBlock, threads: threads) { _, rows in
-                                for i in rows {
-                                    kernel.fillRow(ax: from.x[i], ay: from.y[i], az: from.z[i], tx: tx, ty: ty, tz: tz,
-                                                   seconds: secondsOut + i * m, metres: metresOut + i * m)
-                                }
-                                rowsDone.finished(rows.count)
                             }
                         }
                     }
                 }
             }
         }
+        return stopped.isSet ? nil : matrix
     }
 
-    /// Points as unit vectors on the sphere, one array per coordinate (vector-friendly).
+    /// Copies the upper-triangle entries of the band `rows` of an n × n row-major matrix into
+    /// the lower triangle: entry (i, j), i < j, goes to (j, i). Works in 4 × 4 tiles (four rows of the
+    /// band read as `SIMD4`s, transposed, written as four `SIMD4`s), column tiles outermost so that
+    /// the band's lines being read stay in the first-level cache; tiles on the diagonal and at the
+    /// edges entry by entry. `rows` must start at a multiple of 4.
+    static func mirror(_ rows: Range<Int>, n: Int, _ m: UnsafeMutablePointer<Int32>) {
+        let first = rows.lowerBound, last = rows.upperBound
+        var j0 = first
+        while j0 < n {
+            let je = min(n, j0 + 4)
+            var i0 = first
+            while i0 < min(last, je) {
+                let ie = min(last, i0 + 4)
+                if ie - i0 == 4 && je - j0 == 4 && i0 < j0 {
+                    @inline(__always) func load(_ i: Int) -> SIMD4<Int32> {
+                        UnsafeRawPointer(m + (i &* n &+ j0)).loadUnaligned(as: SIMD4<Int32>.self)
+                    }
+                    @inline(__always) func store(_ j: Int, _ v: SIMD4<Int32>) {
+                        UnsafeMutableRawPointer(m + (j &* n &+ i0)).storeBytes(of: v, as: SIMD4<Int32>.self)
+                    }
+                    let r0 = load(i0), r1 = load(i0 + 1), r2 = load(i0 + 2), r3 = load(i0 + 3)
+                    store(j0, SIMD4(r0[0], r1[0], r2[0], r3[0])); store(j0 + 1, SIMD4(r0[1], r1[1], r2[1], r3[1]))
+                    store(j0 + 2, SIMD4(r0[2], r1[2], r2[2], r3[2])); store(j0 + 3, SIMD4(r0[3], r1[3], r2[3], r3[3]))
+                } else {
+                    for i in i0..<ie {
+                        for j in max(j0, i + 1)..<max(je, i + 1) { m[j &* n &+ i] = m[i &* n &+ j] }
+                    }
+                }
+                i0 = ie
+            }
+            j0 = je
+        }
+    }
+
+    /// Points as unit vectors on the sphere (`TravelTimeModel.unitVector`), one array per
+    /// coordinate (vector-friendly).
     struct UnitVectors: Sendable {
         var x: [Double] = [], y: [Double] = [], z: [Double] = []
         init(_ points: [GeoPoint]) {
-            let rad = Double.pi / 180
+            x.reserveCapacity(points.count); y.reserveCapacity(points.count); z.reserveCapacity(points.count)
             for p in points {
-                let phi = p.lat * rad, lambda = p.lon * rad
-                x.append(cos(phi) * cos(lambda)); y.append(cos(phi) * sin(lambda)); z.append(sin(phi))
+                let v = TravelTimeModel.unitVector(p)
+                x.append(v.x); y.append(v.y); z.append(v.z)
             }
         }
-
-        /// True when every half-chord between a point of `self` and one of `other` is below 0.1
-        /// (about 1,275 km): both sets lie within a cap of chord radius 0.1 around their joint centre.
-        func withinSeriesRange(of other: UnitVectors) -> Bool {
-            let count = Double(x.count + other.x.count)
-            guard count > 0 else { return true }
-            let cx = (x.reduce(0, +) + other.x.reduce(0, +)) / count
-            let cy = (y.reduce(0, +) + other.y.reduce(0, +)) / count
-            let cz = (z.reduce(0, +) + other.z.reduce(0, +)) / count
-            var radius2 = 0.0
-            for set in [self, other] {
-                for k in set.x.indices {
-                    let dx = set.x[k] - cx, dy = set.y[k] - cy, dz = set.z[k] - cz
-                    radius2 = max(radius2, dx * dx + dy * dy + dz * dz)
-                }
-            }
-            // Pairwise chord ≤ 2 × radius; half-chord ≤ radius.
-            return radius2 < 0.1 * 0.1
-        }
+        func point(_ i: Int) -> SIMD3<Double> { SIMD3(x[i], y[i], z[i]) }
     }
+}
 
-    /// The per-pair computation. With c the crow-fly distance in metres, road = detour × c and
-    /// speed(c) = short + (long − short) × c / (c + half), the time in seconds is
-    /// 3.6 × road × (c + half) / (short × (c + half) + (long − short) × c): one division per pair, no
-    /// branch, so the row loop vectorises.
-    struct Kernel: Sendable {
-        let radius2 = 2 * GeoPoint.earthRadiusMetres
-        let detour: Double
-        let seriesSuffices: Bool
-        let short: Double, gain: Double, half: Double
-
-        init(_ model: TravelTimeModel, seriesSuffices: Bool) {
-            detour = model.detourFactor
-            self.seriesSuffices = seriesSuffices
-            short = model.speedShortKmh
-            gain = model.speedLongKmh - model.speedShortKmh
-            half = Double(model.halfSpeedDistance.value)
-        }
-
-        /// Round to the nearest integer (ties to even) without a range check: adding 1.5 × 2^52
-        /// leaves the rounded value in the low mantissa bits. Valid for |x| < 2^51.
-        @inline(__always) static func nearest(_ x: Double) -> Int32 {
-            Int32(truncatingIfNeeded: (x + 6_755_399_441_055_744.0).bitPattern)
-        }
-
-        /// asin(s) by its Maclaurin series; for s < 0.1 the first omitted term is < 3e-12 relative.
-        @inline(__always) static func asinSeries(_ s: Double) -> Double {
-            let s2 = s * s
-            return s * (1 + s2 * (1.0 / 6 + s2 * (3.0 / 40 + s2 * (5.0 / 112 + s2 * (35.0 / 1152 + s2 * (63.0 / 2816))))))
-        }
-
-        @inline(__always) func fillRow(ax: Double, ay: Double, az: Double,
-                                       tx: UnsafeBufferPointer<Double>, ty: UnsafeBufferPointer<Double>, tz: UnsafeBufferPointer<Double>,
-                                       seconds: UnsafeMutablePointer<Int32>, metres: UnsafeMutablePointer<Int32>) {
-            let (detour, short, gain, half) = (self.detour, self.short, self.gain, self.half)
-            let px = tx.baseAddress!, py = ty.baseAddress!, pz = tz.baseAddress!
-            @inline(__always) func store(_ j: Int, _ angle: Double) {
-                let crow = radius2 * angle
-                let road = detour * crow
-                let t = 3.6 * road * (crow + half) / (short * (crow + half) + gain * crow)
-                metres[j] = Kernel.nearest(road)
-                seconds[j] = Kernel.nearest(t)
-            }
-            @inline(__always) func halfChord(_ j: Int) -> Double {
-                let dx = ax - px[j], dy = ay - py[j], dz = az - pz[j]
-                return (dx * dx + dy * dy + dz * dz).squareRoot() * 0.5
-            }
-            // Two loops so that the common case has no branch and vectorises.
-            if seriesSuffices {
-                for j in 0..<tx.count { store(j, Kernel.asinSeries(halfChord(j))) }
-            } else {
-                for j in 0..<tx.count {
-                    let s = halfChord(j)
-                    store(j, s < 0.1 ? Kernel.asinSeries(s) : asin(min(1, s)))
-                }
-            }
-        }
-    }
+/// Set once by any worker that saw a stop request; read by the others between blocks.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

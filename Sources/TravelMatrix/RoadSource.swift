@@ -39,6 +39,13 @@ public final class RoadSource: TravelTimeSource, @unchecked Sendable {
     /// later calls wait for it. A cache file that does not match is rebuilt; failing to write the
     /// cache is a warning, not an error.
     public func hierarchy(progress: DagrouteCore.Progress = .silent) -> ContractionHierarchy {
+        hierarchy(progress: progress, checkpoint: {})
+    }
+
+    /// `hierarchy(progress:)`, with `checkpoint` passed to the construction (see
+    /// `ContractionHierarchy.init`); when it throws, nothing is built or cached.
+    public func hierarchy(progress: DagrouteCore.Progress,
+                          checkpoint: () throws -> Void) rethrows -> ContractionHierarchy {
         lock.lock(); defer { lock.unlock() }
         if let built { return built }
         if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile.url.path) {
@@ -50,7 +57,7 @@ public final class RoadSource: TravelTimeSource, @unchecked Sendable {
             DagrouteCore.Progress.warn("ignoring the unusable cache file \(cacheFile.url.path); rebuilding it")
         }
         let started = DispatchTime.now()
-        let hierarchy = ContractionHierarchy(graph: graph, progress: progress)
+        let hierarchy = try ContractionHierarchy(graph: graph, progress: progress, checkpoint: checkpoint)
         progress.say("contraction hierarchy built in \(secondsSince(started)) s")
         if let cacheFile {
             do { try AtomicFile.write(HierarchyCache.encode(hierarchy, key: cacheFile.key), to: cacheFile.url) }
@@ -105,25 +112,38 @@ public final class RoadSource: TravelTimeSource, @unchecked Sendable {
         return snaps
     }
 
+    /// The matrix between the points, snapped first (points out of reach are an input error). Ctrl-C
+    /// (`Cancellation.isRequested`) stops the hierarchy construction and the searches within a
+    /// block and throws `CancellationError`.
     public func matrix(from origins: [MatrixPoint], to destinations: [MatrixPoint],
                        threads: Int, progress: DagrouteCore.Progress) throws -> DurationMatrix {
         let from = try snap(origins).map(\.snapped)
         let to = origins == destinations ? from : try snap(destinations).map(\.snapped)
-        return matrix(from: from, to: to, threads: threads, progress: progress)
+        return try matrix(from: from, to: to, threads: threads, progress: progress) {
+            if Cancellation.isRequested { throw CancellationError() }
+        }
     }
 
     /// The matrix between already snapped points.
     public func matrix(from: [SnappedPoint], to: [SnappedPoint], threads: Int,
                        progress: DagrouteCore.Progress = .silent) -> DurationMatrix {
+        matrix(from: from, to: to, threads: threads, progress: progress, checkpoint: {})
+    }
+
+    /// The matrix between already snapped points; `checkpoint` as in `ContractionHierarchy.manyToMany`.
+    public func matrix(from: [SnappedPoint], to: [SnappedPoint], threads: Int,
+                       progress: DagrouteCore.Progress,
+                       checkpoint: () throws -> Void) rethrows -> DurationMatrix {
         let m = to.count
-        let hierarchy = hierarchy(progress: progress)
+        let hierarchy = try hierarchy(progress: progress, checkpoint: checkpoint)
         progress.say("road matrix \(from.count) × \(m) on \(max(1, threads)) thread(s)")
         let rowsDone = RowProgress(total: from.count, label: "road matrix", progress: progress)
         let started = DispatchTime.now()
         defer { progress.say("road matrix \(from.count) × \(m) done in \(secondsSince(started)) s") }
-        return DurationMatrix(rows: from.count, columns: m) { seconds, metres in
+        return try DurationMatrix(rows: from.count, columns: m) { seconds, metres in
             nonisolated(unsafe) let secondsOut = seconds, metresOut = metres
-            hierarchy.manyToMany(from: from, to: to, threads: threads, progress: progress) { i, weights in
+            try hierarchy.manyToMany(from: from, to: to, threads: threads, progress: progress,
+                                     checkpoint: checkpoint) { i, weights in
                 for j in 0..<m {
                     let w = weights[j]
                     if w == PathWeight.infinity {

@@ -50,8 +50,11 @@ public struct CrowFlySource: TravelTimeSource {
             DurationMatrix.prefault(seconds, threads: threads)
             DurationMatrix.prefault(metres, threads: threads)
             progress.say("crow-fly output buffers (\(8 * n * m / 1_000_000) MB) faulted in in \(secondsSince(faulting)) s")
-            let started = DispatchTime.now()
-            defer { progress.say("crow-fly kernel \(n) × \(m) done in \(secondsSince(started)) s") }
+            let started = DispatchTime.now(), cpu = processCPUSeconds()
+            defer {
+                progress.say("crow-fly kernel \(n) × \(m) done in \(secondsSince(started)) s"
+                             + String(format: " (CPU %.4f s)", processCPUSeconds() - cpu))
+            }
             nonisolated(unsafe) let secondsOut = seconds.baseAddress!, metresOut = metres.baseAddress!
             withoutActuallyEscaping(stop) { stop in
                 nonisolated(unsafe) let stop = stop

@@ -3,6 +3,7 @@ import DagrouteCore
 import Foundation
 import Instance
 import Reports
+import Scenario
 
 /// `dagroute analyze <instance>`: the current situation (where clients live, where they go, how
 /// far, how full the locations are) as text or JSON, and optionally as files.
@@ -12,7 +13,8 @@ struct Analyze: ParsableCommand {
         discussion: """
         Reads an instance folder and reports, for the locations clients attend today: clients per
         municipality; the direct drive from home to the current location (time and estimated road
-        distance by the instance's crow-fly travel_time model; mean, median, 90th percentile,
+        distance by the instance's crow-fly travel_time model, or with --road the drive time and
+        distance over the roads of an OpenStreetMap extract; mean, median, 90th percentile,
         maximum, and the clients over 30, 45 and 60 minutes); each location's catchment; the flow
         from the municipality of residence to the location's municipality (estimated from the
         nearest homes, as locations.csv has no municipality); and capacity use per location,
@@ -37,6 +39,7 @@ struct Analyze: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Argument(help: "The instance folder.") var instance: String
+    @OptionGroup var roadOption: RoadOption
     @Option(help: "Write analysis.json, analysis.html and analysis.geojson into this folder.") var out: String?
     @Option(help: "Output on stdout: text (aligned tables) or json.") var format: Format = .text
     @Flag(help: "Pseudonymise the client ids and home positions in the files of --out.") var anonymise = false
@@ -50,7 +53,11 @@ struct Analyze: ParsableCommand {
         let loaded = try InstanceReader.read(folder: folder)
         for w in loaded.warnings { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
         let name = folder.lastPathComponent
-        let analysis = CurrentSituation(instance: loaded)
+        let analysis = try CurrentSituation(instance: loaded, road: roadOption.road.map { extract in
+            let table = try roadOption.travelTable(loaded, threads: ParallelBlocks.defaultThreads, progress: Progress(enabled: true))
+            return (extract, { c, l in (Seconds(table.time(table.client(c), table.location(l))),
+                                        Metres(table.distance(table.client(c), table.location(l)))) })
+        })
         let json = analysis.json(instanceName: name)
         switch format {
         case .text: FileHandle.standardOutput.write(Data(analysis.text(instanceName: name).utf8))

@@ -5,7 +5,7 @@ import Instance
 import Scenario
 import TravelMatrix
 
-/// `--road FILE.osm.pbf` of the scenario commands (`compare`, `assign`, `routes`): drive times and
+/// `--road FILE.osm.pbf` of `analyze`, `compare`, `assign` and `routes`: drive times and
 /// distances over OpenStreetMap roads instead of the settings' crow-fly estimate.
 struct RoadOption: ParsableArguments {
     @Option(help: ArgumentHelp(

@@ -105,19 +105,25 @@ public struct CurrentSituation: Sendable {
     public let days: [Weekday]
     /// The travel-time model used.
     public let model: TravelTimeModel
+    /// The OpenStreetMap extract the direct drives were measured on, or nil for the crow-fly `model`.
+    public let roadExtract: String?
 
-    /// Analyses `instance` with `model` (default: the instance's `settings.travelTime`).
-    public init(instance: Instance, model: TravelTimeModel? = nil) {
+    /// Analyses `instance` with `model` (default: the instance's `settings.travelTime`), or — with
+    /// `road` — with the drive time and distance `road.direct(client index, location index)` over the
+    /// roads of `road.extract` (instance order indices).
+    public init(instance: Instance, model: TravelTimeModel? = nil,
+                road: (extract: String, direct: (_ client: Int, _ location: Int) -> (time: Seconds, distance: Metres))? = nil) {
         let model = model ?? instance.settings.travelTime
         self.model = model
+        roadExtract = road?.extract
         let cs = instance.clients
         clients = cs.count
         needingTransport = cs.filter(\.needsTransport).count
-        let trips: [Trip] = cs.compactMap { c in
-            guard let id = c.currentLocation, let l = instance.location(id: id) else { return nil }
-            let crow = c.position.greatCircleMetres(to: l.position)
-            return Trip(client: c.id, location: id, needsTransport: c.needsTransport,
-                        time: model.seconds(crowFly: crow), distance: model.roadMetres(crowFly: crow))
+        let locationIndex = Dictionary(instance.locations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let trips: [Trip] = cs.enumerated().compactMap { k, c in
+            guard let id = c.currentLocation, let l = locationIndex[id] else { return nil }
+            let (time, distance) = road?.direct(k, l) ?? model.estimate(from: c.position, to: instance.locations[l].position)
+            return Trip(client: c.id, location: id, needsTransport: c.needsTransport, time: time, distance: distance)
         }
         self.trips = trips
         all = Distribution(trips)

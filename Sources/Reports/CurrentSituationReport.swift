@@ -14,7 +14,8 @@ extension CurrentSituation {
 
     /// A one-line description of the travel-time model.
     public var modelDescription: String {
-        "crow-fly model: detour factor \(NumberFormat.decimal(model.detourFactor, digits: 2)), "
+        if let roadExtract { return "road network of \(roadExtract) (shortest drive times over OpenStreetMap roads)" }
+        return "crow-fly model: detour factor \(NumberFormat.decimal(model.detourFactor, digits: 2)), "
             + "\(NumberFormat.decimal(model.speedShortKmh, digits: 0)) km/h rising to \(NumberFormat.decimal(model.speedLongKmh, digits: 0)) km/h "
             + "(half-way at \(NumberFormat.kilometres(model.halfSpeedDistance)) km)"
     }
@@ -25,7 +26,7 @@ extension CurrentSituation {
             .text("clients"), .number("count"), .number("mean min"), .number("median min"), .number("p90 min"),
             .number("max min"), .number("mean km"), .number("max km"), .number("over 30 min"), .number("over 45 min"),
             .number("over 60 min"),
-        ], note: "Time and estimated road distance of a direct drive by the \(modelDescription). Over: strictly longer than.")
+        ], note: "Time and \(roadExtract == nil ? "estimated " : "")road distance of a direct drive by the \(modelDescription). Over: strictly longer than.")
         for (name, d) in [("all with a location", all), ("needing transport", transported)] {
             t.add([name, NumberFormat.integer(d.count), minutes(d.meanTime), NumberFormat.minutes(d.medianTime),
                    NumberFormat.minutes(d.p90Time), NumberFormat.minutes(d.maxTime), km(d.meanDistance),
@@ -133,9 +134,10 @@ extension CurrentSituation {
         let m = model
         return .object([
             ("instance", .string(instanceName)),
-            ("travel_time_model", .object([("kind", .string("crow-fly")), ("detour_factor", .double(m.detourFactor, digits: 3)),
-                                           ("speed_short_kmh", .double(m.speedShortKmh, digits: 2)), ("speed_long_kmh", .double(m.speedLongKmh, digits: 2)),
-                                           ("half_speed_m", .int(m.halfSpeedDistance.value))])),
+            ("travel_time_model", roadExtract.map { .object([("kind", .string("road")), ("extract", .string($0))]) }
+                ?? .object([("kind", .string("crow-fly")), ("detour_factor", .double(m.detourFactor, digits: 3)),
+                            ("speed_short_kmh", .double(m.speedShortKmh, digits: 2)), ("speed_long_kmh", .double(m.speedLongKmh, digits: 2)),
+                            ("half_speed_m", .int(m.halfSpeedDistance.value))])),
             ("clients", .int(clients)), ("needing_transport", .int(needingTransport)),
             ("direct", .object([("all", distributionJSON(all)), ("needing_transport", distributionJSON(transported))])),
             ("direct_histogram", .array((SVGCharts.binCounts([ReportModel.RideTimes(name: "", samples: trips.map(\.time))], bin: 5).first ?? [])

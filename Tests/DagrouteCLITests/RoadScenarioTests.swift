@@ -147,3 +147,21 @@ final class RoadScenarioTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/routes.csv").path))
     }
 }
+
+extension RoadScenarioTests {
+    /// `analyze --road`: the JSON names the road model and its extract, and the direct-drive
+    /// statistics differ from the crow-fly ones of the same instance.
+    func testAnalyzeOverRoads() throws {
+        let region = try amsterdamInstance()
+        let r = try CLIRunner.run(["analyze", region.path, "--road", Self.amsterdam.path, "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let model = json["travel_time_model"] as! [String: Any]
+        XCTAssertEqual(model["kind"] as? String, "road")
+        XCTAssertEqual(model["extract"] as? String, Self.amsterdam.path)
+        let crow = try CLIRunner.run(["analyze", region.path, "--format", "json"])
+        let crowJSON = try JSONSerialization.jsonObject(with: Data(crow.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual((crowJSON["travel_time_model"] as! [String: Any])["kind"] as? String, "crow-fly")
+        XCTAssertNotEqual(json["direct"] as? NSDictionary, crowJSON["direct"] as? NSDictionary)
+    }
+}

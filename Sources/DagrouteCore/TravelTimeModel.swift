@@ -17,7 +17,7 @@ import Foundation
 /// The model is defined by the arithmetic below, operation for operation, so that the vectorised
 /// matrix kernel reproduces it bit for bit: positions become unit vectors (`unitVector`), the
 /// crow-fly distance comes from their chord (`crowFlyMetres(halfChord:)`: a short arcsine series
-/// below 380 km, `asin` beyond), the time is `3.6 × road × (c + half) / (short × (c + half) + gain × c)`
+/// below about 382 km, `asin` beyond), the time is `3.6 × road × (c + half) / (short × (c + half) + gain × c)`
 /// with c the crow-fly metres, and seconds and metres are rounded to the nearest whole number (ties to
 /// even). This crow-fly distance differs from the haversine formula by far less than a millimetre;
 /// whole values can differ by one only where the haversine lands within that of a rounding boundary.

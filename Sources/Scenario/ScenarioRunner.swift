@@ -49,7 +49,7 @@ public enum ScenarioRunner {
         let started = Date()
         let deadline = started.addingTimeInterval(options.timeLimit)
         let table = table ?? TravelTable(instance)
-        progress.say("travel table: \(table.points.count) points (crow-fly)")
+        progress.say("travel table: \(table.points.count) points (\(table.sourceDescription))")
 
         var assignments: [CareAssignment] = []
         for spec in scenarios {

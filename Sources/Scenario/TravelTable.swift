@@ -20,13 +20,15 @@ public struct TravelTable: Sendable {
     public let seconds: [Int]
     /// Road distance (crow-fly: estimated) in metres, `from * points.count + to`.
     public let metres: [Int]
+    /// Where the numbers come from, for messages: `crow-fly` or `roads of <extract>`.
+    public let sourceDescription: String
 
     /// The crow-fly table of `instance` under its settings' `travel_time` model (one thread).
     public init(_ instance: Instance) {
         let points = TravelTable.matrixPoints(instance)
         let matrix = CrowFlySource(model: instance.settings.travelTime)
             .matrix(from: points.map(\.position), to: points.map(\.position), threads: 1)
-        self.init(instance, points: points, matrix: matrix)
+        self.init(instance, points: points, matrix: matrix, sourceDescription: "crow-fly")
     }
 
     /// The table of `instance` from `source` on up to `threads` workers. Throws what the source
@@ -40,10 +42,12 @@ public struct TravelTable: Sendable {
         if let k = matrix.secondsStorage.firstIndex(of: DurationMatrix.unreachable) {
             throw DagrouteError.internal("no route from \(points[k / points.count].id) to \(points[k % points.count].id)")
         }
-        self.init(instance, points: points, matrix: matrix)
+        self.init(instance, points: points, matrix: matrix,
+                  sourceDescription: (source as? RoadSource).map { "roads of \($0.name)" } ?? (source is CrowFlySource ? "crow-fly" : "\(type(of: source))"))
     }
 
-    private init(_ instance: Instance, points: [MatrixPoint], matrix: DurationMatrix) {
+    private init(_ instance: Instance, points: [MatrixPoint], matrix: DurationMatrix, sourceDescription: String) {
+        self.sourceDescription = sourceDescription
         self.points = points.map(\.position)
         seconds = matrix.secondsStorage.map(Int.init)
         metres = matrix.metresStorage.map(Int.init)

@@ -3,7 +3,7 @@ import DagrouteCore
 /// One row of crow-fly entries, four pairs at a time in `SIMD4<Double>`, with exactly the
 /// operations of `TravelTimeModel` (`halfChord`, `arcsineSeries`, `exactRoadMetres`,
 /// `exactSeconds`), so every entry equals `TravelTimeModel.estimate` bit for bit. A group of four
-/// with a half-chord at or beyond `TravelTimeModel.seriesLimit` (more than about 380 km) and the
+/// with a half-chord at or beyond `TravelTimeModel.seriesLimit` (about 382 km crow-fly or more) and the
 /// row's last `count % 4` entries take the scalar model itself. IEEE-754 addition, multiplication,
 /// division and square root are correctly rounded lane by lane, and Swift never fuses a multiply and
 /// an add on its own, so the vector and scalar paths cannot differ.

@@ -20,7 +20,8 @@ public final class RoadSource: TravelTimeSource, @unchecked Sendable {
     private let cacheFile: (url: URL, key: UInt64)?
     /// Largest snapping distance in metres.
     public let snapRadiusMetres: Double
-    let name: String
+    /// The extract's name as given (its path, for messages).
+    public let name: String
 
     /// Uses an already loaded graph.
     public convenience init(graph: RoadGraph, name: String = "<road graph>", snapRadiusMetres: Double = 1000) {

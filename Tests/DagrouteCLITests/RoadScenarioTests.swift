@@ -120,6 +120,7 @@ final class RoadScenarioTests: XCTestCase {
                                          "--time-limit", "4", "--threads", "2"])
         XCTAssertEqual(compare.status, 0, compare.stderr)
         XCTAssertTrue(compare.stderr.contains("contraction hierarchy built"), compare.stderr)
+        XCTAssertTrue(compare.stderr.contains("points (roads of \(Self.amsterdam.path))"), compare.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: road.appendingPathComponent("summary.json").path))
         let routes = try CLIRunner.run(["routes", region.path, "--day", "mon", "--road", Self.amsterdam.path,
                                         "--out", road.path, "--time-limit", "2"])

@@ -166,3 +166,34 @@ extension RoadScenarioTests {
         XCTAssertNotEqual(json["direct"] as? NSDictionary, crowJSON["direct"] as? NSDictionary)
     }
 }
+
+extension RoadScenarioTests {
+    /// Ctrl-C while the road matrix is being prepared (graph or contraction hierarchy, several
+    /// seconds in a debug build): exit 130, no hierarchy finished, the earlier output file unchanged
+    /// and no snapping report written.
+    func testInterruptedRoadMatrixStopsInThePreprocessing() throws {
+        let liechtenstein = CLIRunner.sharedInstances.appendingPathComponent("osm/liechtenstein-latest.osm.pbf")
+        let points = folder.appendingPathComponent("vaduz.csv")
+        try (["id,lat,lon"] + (0..<200).map { k in String(format: "V%03d,%.5f,%.5f", k, 47.13 + Double(k % 20) * 0.001, 9.51 + Double(k / 20) * 0.002) })
+            .joined(separator: "\n").appending("\n").write(to: points, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("m.csv")
+        try "previous".write(to: out, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = CLIRunner.productsDirectory.appendingPathComponent("dagroute")
+        process.arguments = ["matrix", "--points", points.path, "--road", liechtenstein.path, "--out", out.path, "--threads", "1"]
+        let err = Pipe()   // a few progress lines: far below the pipe's buffer
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        usleep(1_500_000)
+        XCTAssertTrue(process.isRunning, "the road matrix ended before it could be interrupted")
+        process.interrupt()
+        process.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(process.terminationStatus, 130, stderr)
+        XCTAssertTrue(stderr.contains("interrupted"), stderr)
+        XCTAssertFalse(stderr.contains("contraction hierarchy built"), stderr)
+        XCTAssertEqual(try String(contentsOf: out, encoding: .utf8), "previous")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path + ".snap.csv"))
+    }
+}

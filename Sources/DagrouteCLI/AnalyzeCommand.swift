@@ -47,8 +47,8 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: instance).standardizedFileURL
-        let loaded = try InstanceReader.read(folder: folder)
-        for w in loaded.warnings { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
+        let (loaded, warnings) = try InstanceInIDOrder.read(folder)
+        for w in warnings { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
         let name = folder.lastPathComponent
         let analysis = CurrentSituation(instance: loaded)
         let json = analysis.json(instanceName: name)

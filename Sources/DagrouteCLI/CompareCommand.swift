@@ -52,12 +52,14 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
         Cancellation.handleInterrupts()
         let (loaded, warnings) = try InstanceInIDOrder.read(URL(fileURLWithPath: instance))
         for w in warnings where !quiet { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
         let progress = DagrouteCore.Progress(enabled: !quiet)
         let table = TravelTable(loaded)
-        var options = RunOptions(timeLimit: timeLimit, seed: seed)
+        // --time-limit covers the whole command: reading the instance and the travel table count.
+        var options = RunOptions(timeLimit: max(0.1, timeLimit - Date().timeIntervalSince(started)), seed: seed)
         if let threads { options.threads = threads }
         let results = try ScenarioRunner.run(loaded, scenarios: ScenarioCatalog.all(loaded.settings), options: options,
                                              table: table, progress: progress)

@@ -43,12 +43,14 @@ struct Routes: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
         Cancellation.handleInterrupts()
         let loaded = try InstanceInIDOrder.read(URL(fileURLWithPath: instance)).instance
         let spec = try ScenarioCatalog.named(scenario, in: loaded.settings)
         let weekday = Weekday(name: day)!
         let table = TravelTable(loaded)
-        var options = RunOptions(timeLimit: timeLimit, seed: seed, days: [weekday])
+        // --time-limit covers the whole command: reading the instance and the travel table count.
+        var options = RunOptions(timeLimit: max(0.1, timeLimit - Date().timeIntervalSince(started)), seed: seed, days: [weekday])
         if let threads { options.threads = threads }
         let result = try ScenarioRunner.run(loaded, scenarios: [spec], options: options, table: table,
                                             progress: DagrouteCore.Progress(enabled: !quiet))[0]

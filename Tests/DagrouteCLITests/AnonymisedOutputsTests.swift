@@ -3,8 +3,9 @@ import XCTest
 
 /// `--anonymise` on `compare`, `routes` and `assign`: no client id and no exact home in any output
 /// file (or in what is printed), every home written is a 100 m grid point within 71 m of the real
-/// home, one pseudonym per client across all files of a run (so they join), and the KPIs
-/// recomputed from the anonymised route sheets still equal summary.json. Each command runs once
+/// home, one pseudonym per client across all files of a run (so they join), and the KPIs (cost, km,
+/// hours, peak vehicles, rides) recomputed from the anonymised route sheets still equal
+/// summary.json. Each command runs once
 /// plainly and once anonymised with the same seed and thread count; the search is bounded by its
 /// iteration budget (small region, generous time limit), so both runs plan the same rides and
 /// the anonymised files can be matched row by row against the plain ones.
@@ -57,12 +58,15 @@ final class AnonymisedOutputsTests: XCTestCase {
         let html = try text(anon, "report.html")
         XCTAssertTrue(known.contains { html.contains($0) }, "report.html names clients by the run's pseudonyms")
 
-        // KPIs recomputed from the anonymised sheets equal summary.json.
+        // KPIs recomputed from the anonymised sheets (and fleet.csv's rates) equal summary.json.
+        let rates = try fleetRates(region)
         let summary = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(contentsOf: anon.appendingPathComponent("summary.json"))) as? [String: Any])?["scenarios"] as? [[String: Any]])
         XCTAssertGreaterThanOrEqual(summary.count, 3)
         for entry in summary {
             let name = try XCTUnwrap(entry["name"] as? String)
-            let k = try sheetKPIs(try rows(anon, "routes-\(name).csv"))
+            let k = try sheetKPIs(try rows(anon, "routes-\(name).csv"), rates: rates)
+            XCTAssertEqual(entry["cost_eur_per_day"] as! Double, k.euroPerWeek / 5, accuracy: 0.01, name)
+            XCTAssertEqual(entry["peak_vehicles"] as! Int, k.peak, name)
             XCTAssertEqual(entry["km_per_week"] as! Double, k.km, accuracy: 0.001, name)
             XCTAssertEqual(entry["vehicle_hours_per_week"] as! Double, k.hours, accuracy: 0.001, name)
             XCTAssertEqual(entry["rides_per_week"] as! Int, k.rides.count, name)
@@ -133,26 +137,58 @@ final class AnonymisedOutputsTests: XCTestCase {
         return 2 * 6_371_008.8 * asin(min(1, h.squareRoot()))
     }
 
-    /// Km, vehicle hours and ride times (seconds) recomputed from a route sheet's rows.
-    func sheetKPIs(_ rows: [[String]]) throws -> (km: Double, hours: Double, rides: [Int]) {
+    /// Km, vehicle hours, ride times (seconds), cost in euros and peak vehicles recomputed from a
+    /// route sheet's rows: per route hours × cost_per_hour + km × cost_per_km, plus per weekday and
+    /// fleet row fixed_cost_per_day × the most routes of that row in one wave; the peak is the most
+    /// routes in one wave.
+    func sheetKPIs(_ rows: [[String]], rates: [String: (hour: Double, km: Double, fixed: Double)]) throws
+        -> (km: Double, hours: Double, rides: [Int], euroPerWeek: Double, peak: Int) {
         func seconds(_ clock: String) throws -> Int {
             let f = clock.split(separator: ":").compactMap { Int($0) }
             XCTAssertEqual(f.count, 3, clock)
             return f[0] * 3600 + f[1] * 60 + f[2]
         }
-        var metres = 0, duration = 0, rides: [Int] = [], boarded: [String: Int] = [:], departed = 0
+        var metres = 0, duration = 0, rides: [Int] = [], boarded: [String: Int] = [:], departed = 0, routeMetres = 0
+        var euro = 0.0, routesPerWaveRow: [String: Int] = [:], routesPerWave: [String: Int] = [:]
         for row in rows {
-            metres += try XCTUnwrap(Int(row[12]))
+            let leg = try XCTUnwrap(Int(row[12]))
+            metres += leg; routeMetres += leg
             switch row[5] {
-            case "depart": departed = try seconds(row[10])
-            case "return": duration += try seconds(row[10]) - departed
+            case "depart":
+                departed = try seconds(row[10]); routeMetres = 0
+                routesPerWaveRow[row[0] + "|" + row[1] + "|" + row[3], default: 0] += 1
+                routesPerWave[row[0] + "|" + row[1], default: 0] += 1
+            case "return":
+                let d = try seconds(row[10]) - departed, rate = try XCTUnwrap(rates[row[3]], row[3])
+                duration += d
+                euro += rate.hour * Double(d) / 3600 + rate.km * Double(routeMetres) / 1000
             case "pickup": boarded[row[0] + row[1] + row[6]] = try seconds(row[11])
             case "dropoff": rides.append(try seconds(row[10]) - (try XCTUnwrap(boarded.removeValue(forKey: row[0] + row[1] + row[6]))))
             default: XCTFail("stop type \(row[5])")
             }
         }
         XCTAssertTrue(boarded.isEmpty, "every pseudonymous client boarded is dropped")
-        return (Double(metres) / 1000, Double(duration) / 3600, rides)
+        var fixedPerDayRow: [String: Int] = [:]
+        for (key, n) in routesPerWaveRow {
+            let f = key.split(separator: "|")
+            fixedPerDayRow["\(f[0])|\(f[2])"] = max(fixedPerDayRow["\(f[0])|\(f[2])"] ?? 0, n)
+        }
+        for (key, n) in fixedPerDayRow { euro += try XCTUnwrap(rates[String(key.split(separator: "|")[1])]).fixed * Double(n) }
+        return (Double(metres) / 1000, Double(duration) / 3600, rides, euro, routesPerWave.values.max() ?? 0)
+    }
+
+    /// Euros per hour, per km and fixed per day of every fleet.csv row, by id (columns by header name).
+    func fleetRates(_ region: URL) throws -> [String: (hour: Double, km: Double, fixed: Double)] {
+        let lines = try String(contentsOf: region.appendingPathComponent("fleet.csv"), encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        let column = { (name: String) in try XCTUnwrap(header.firstIndex(of: name), name) }
+        let (id, hour, km, fixed) = (try column("id"), try column("cost_per_hour"), try column("cost_per_km"), try column("fixed_cost_per_day"))
+        var rates: [String: (hour: Double, km: Double, fixed: Double)] = [:]
+        for line in lines.dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            rates[f[id]] = (try XCTUnwrap(Double(f[hour])), try XCTUnwrap(Double(f[km])), try XCTUnwrap(Double(f[fixed])))
+        }
+        return rates
     }
 
     // MARK: - helpers

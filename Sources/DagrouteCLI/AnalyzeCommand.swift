@@ -50,8 +50,8 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: instance).standardizedFileURL
-        let loaded = try InstanceReader.read(folder: folder)
-        for w in loaded.warnings { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
+        let (loaded, warnings) = try InstanceInIDOrder.read(folder)
+        for w in warnings { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
         let name = folder.lastPathComponent
         let analysis = try CurrentSituation(instance: loaded, road: roadOption.road.map { extract in
             let table = try roadOption.travelTable(loaded, threads: ParallelBlocks.defaultThreads, progress: Progress(enabled: true))

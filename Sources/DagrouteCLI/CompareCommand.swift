@@ -22,8 +22,11 @@ struct Compare: ParsableCommand {
         kpis.csv, report.html (one self-contained file: map, savings table, charts; no \
         external resources), and per scenario routes-<name>.csv, routes-<name>.geojson, \
         assignment-<name>.csv and scenario-<name>.json (its summary object alone, for \
-        sweeps). Progress goes to stderr (--quiet silences it). With --anonymise, the report \
-        shows salted pseudonyms for client ids and homes snapped to a 100 m grid.
+        sweeps). Progress goes to stderr (--quiet silences it). With --anonymise, every file \
+        names clients by a salted pseudonym (the same one in every file of the run, so they \
+        still join; a new salt each run, never written) and shows homes snapped to a 100 m \
+        grid; locations stay named. Clients are processed in id order, whatever the row order \
+        of clients.csv.
 
         Example:
           dagroute compare Instances/gooi-en-vechtstreek --out out
@@ -38,7 +41,7 @@ struct Compare: ParsableCommand {
     @Option(help: "Routing problems solved in parallel (default: all cores).") var threads: Int?
     @Option(name: .customLong("report-day"), help: "Weekday whose routes the report's map draws (mon…fri).")
     var reportDay: String = "mon"
-    @Flag(help: "Pseudonymise client ids and snap homes to a 100 m grid in report.html.") var anonymise = false
+    @Flag(help: "Pseudonymise client ids and snap homes to a 100 m grid in every output file.") var anonymise = false
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
@@ -50,12 +53,14 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
         Cancellation.handleInterrupts()
-        let loaded = try InstanceReader.read(folder: URL(fileURLWithPath: instance))
-        for w in loaded.warnings where !quiet { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
+        let (loaded, warnings) = try InstanceInIDOrder.read(URL(fileURLWithPath: instance))
+        for w in warnings where !quiet { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
         let progress = DagrouteCore.Progress(enabled: !quiet)
         let table = try roadOption.travelTable(loaded, threads: threads ?? ParallelBlocks.defaultThreads, progress: progress)
-        var options = RunOptions(timeLimit: timeLimit, seed: seed)
+        // --time-limit covers the whole command: reading the instance and the travel table count.
+        var options = RunOptions(timeLimit: max(0.1, timeLimit - Date().timeIntervalSince(started)), seed: seed)
         if let threads { options.threads = threads }
         let results = try ScenarioRunner.run(loaded, scenarios: ScenarioCatalog.all(loaded.settings), options: options,
                                              table: table, progress: progress)
@@ -81,17 +86,20 @@ struct Compare: ParsableCommand {
     private func writeOutputs(_ loaded: Instance, _ table: TravelTable, _ results: [ScenarioResult], to folder: URL,
                               progress: DagrouteCore.Progress) throws {
         progress.say("writing outputs to \(folder.path)")
+        // One salt for the whole run: a client has the same pseudonym in every file.
+        let salt = ClientPseudonym.Salt.random()
+        let mask: ScenarioWriters.ClientMask = anonymise ? .pseudonyms(salt: salt) : .none
         for r in results {
-            try AtomicFile.write(ScenarioWriters.routesCSV(r.days), to: folder.appendingPathComponent(ScenarioWriters.routesFileName(r.spec.name)))
-            try AtomicFile.write(ScenarioWriters.routesGeoJSON(r.days), to: folder.appendingPathComponent("routes-\(r.spec.name).geojson"))
-            try AtomicFile.write(ScenarioWriters.assignmentCSV(loaded, table, r.assignment), to: folder.appendingPathComponent("assignment-\(r.spec.name).csv"))
+            try AtomicFile.write(ScenarioWriters.routesCSV(r.days, mask: mask), to: folder.appendingPathComponent(ScenarioWriters.routesFileName(r.spec.name)))
+            try AtomicFile.write(ScenarioWriters.routesGeoJSON(r.days, mask: mask), to: folder.appendingPathComponent("routes-\(r.spec.name).geojson"))
+            try AtomicFile.write(ScenarioWriters.assignmentCSV(loaded, table, r.assignment, mask: mask), to: folder.appendingPathComponent("assignment-\(r.spec.name).csv"))
             try AtomicFile.write(try ScenarioWriters.scenarioJSON(r), to: folder.appendingPathComponent("scenario-\(r.spec.name).json"))
         }
         try AtomicFile.write(ScenarioWriters.kpisCSV(results), to: folder.appendingPathComponent("kpis.csv"))
         try AtomicFile.write(try ScenarioWriters.summaryJSON(results), to: folder.appendingPathComponent("summary.json"))
         var report = ScenarioReport.model(instance: loaded, results: results, day: Weekday(name: reportDay) ?? .mon,
                                           instanceName: URL(fileURLWithPath: instance).lastPathComponent)
-        if anonymise { report = report.anonymised(salt: .random()) }
+        if anonymise { report = report.anonymised(salt: salt) }
         try AtomicFile.write(HTMLReport.render(report), to: folder.appendingPathComponent("report.html"))
         progress.say("done")
     }

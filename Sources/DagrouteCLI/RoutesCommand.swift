@@ -2,6 +2,7 @@ import ArgumentParser
 import DagrouteCore
 import Foundation
 import Instance
+import Reports
 import Scenario
 
 /// `dagroute routes <instance> --day mon`: one weekday's rides under a scenario.
@@ -15,7 +16,10 @@ struct Routes: ParsableCommand {
         policy, boarding times, seats and wheelchair places of settings.json and fleet.csv. The \
         default scenario is status-quo (each provider's own fleet); use --scenario pooled for one \
         regional fleet. Writes routes.csv (a driver's sheet: vehicle, trip, sequence, stop type, \
-        client, location, planned time, load) and routes.geojson to --out.
+        client, location, planned time, load) and routes.geojson to --out. With --anonymise, \
+        both files and the list of unplanned rides name clients by a salted pseudonym (new salt \
+        each run, never written) and show homes snapped to a 100 m grid. Clients are processed \
+        in id order, whatever the row order of clients.csv.
 
         Example:
           dagroute routes Instances/gooi-en-vechtstreek --day mon --scenario pooled
@@ -30,6 +34,7 @@ struct Routes: ParsableCommand {
     @Option(help: "Random seed of the routing searches.") var seed: UInt64 = 1
     @Option(help: "Routing problems solved in parallel (default: all cores).") var threads: Int?
     @Option(help: "Output folder.") var out: String = "out"
+    @Flag(help: "Pseudonymise client ids and snap homes to a 100 m grid in the files and the listing.") var anonymise = false
     @Flag(help: "No progress on stderr.") var quiet = false
 
     func validate() throws {
@@ -39,22 +44,25 @@ struct Routes: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()
         Cancellation.handleInterrupts()
-        let loaded = try InstanceReader.read(folder: URL(fileURLWithPath: instance))
+        let loaded = try InstanceInIDOrder.read(URL(fileURLWithPath: instance)).instance
         let spec = try ScenarioCatalog.named(scenario, in: loaded.settings)
         let weekday = Weekday(name: day)!
         let table = try roadOption.travelTable(loaded, threads: threads ?? ParallelBlocks.defaultThreads,
                                                progress: DagrouteCore.Progress(enabled: !quiet))
-        var options = RunOptions(timeLimit: timeLimit, seed: seed, days: [weekday])
+        // --time-limit covers the whole command: reading the instance and the travel table count.
+        var options = RunOptions(timeLimit: max(0.1, timeLimit - Date().timeIntervalSince(started)), seed: seed, days: [weekday])
         if let threads { options.threads = threads }
         let result = try ScenarioRunner.run(loaded, scenarios: [spec], options: options, table: table,
                                             progress: DagrouteCore.Progress(enabled: !quiet))[0]
         let folder = URL(fileURLWithPath: out)
         // Interrupted (Ctrl-C): show the best plan so far, leave earlier output files as they were.
         let interrupted = Cancellation.isRequested
+        let mask: ScenarioWriters.ClientMask = anonymise ? .pseudonyms(salt: .random()) : .none
         if !interrupted {
-            try AtomicFile.write(ScenarioWriters.routesCSV(result.days), to: folder.appendingPathComponent("routes.csv"))
-            try AtomicFile.write(ScenarioWriters.routesGeoJSON(result.days), to: folder.appendingPathComponent("routes.geojson"))
+            try AtomicFile.write(ScenarioWriters.routesCSV(result.days, mask: mask), to: folder.appendingPathComponent("routes.csv"))
+            try AtomicFile.write(ScenarioWriters.routesGeoJSON(result.days, mask: mask), to: folder.appendingPathComponent("routes.geojson"))
         }
 
         let plan = result.days[0], k = result.kpis
@@ -72,7 +80,7 @@ struct Routes: ParsableCommand {
         let unrouted = plan.waves.flatMap(\.unrouted)
         if !unrouted.isEmpty {
             print("Rides not planned: \(unrouted.count)")
-            for u in unrouted { print("  \(loaded.clients[u.client].id) \(u.wave.rawValue): \(u.reason)") }
+            for u in unrouted { print("  \(mask.id(loaded.clients[u.client].id)) \(u.wave.rawValue): \(u.reason)") }
             Progress.warn("\(unrouted.count) rides could not be planned (reasons above)")
         }
         if !result.assignment.waiting.isEmpty {

@@ -5,6 +5,23 @@ import Instance
 /// The files `assign`, `routes` and `compare` write, as text. Times `HH:MM:SS` since midnight,
 /// distances in metres, money in euros.
 public enum ScenarioWriters {
+    /// How client data appears in the written files: `id` maps a client id to what is written
+    /// (itself, or a pseudonym), `home` maps a client's home position to what is written (itself, or
+    /// a grid point). Locations, depots, times, distances and loads are always written exactly, so
+    /// KPIs recomputed from masked files equal the unmasked ones.
+    public struct ClientMask: Sendable {
+        public let id: @Sendable (String) -> String
+        public let home: @Sendable (GeoPoint) -> GeoPoint
+        public init(id: @escaping @Sendable (String) -> String, home: @escaping @Sendable (GeoPoint) -> GeoPoint) {
+            self.id = id; self.home = home
+        }
+        /// Client ids and homes as they are.
+        public static let none = ClientMask(id: { $0 }, home: { $0 })
+
+        /// The position written for `stop`: masked at a client's home, exact elsewhere.
+        func position(_ stop: RouteStop) -> GeoPoint { stop.client != nil && stop.place == "home" ? home(stop.position) : stop.position }
+    }
+
     /// `HH:MM:SS` for seconds since midnight.
     public static func clock(_ s: Seconds) -> String {
         func two(_ x: Int) -> String { x < 10 ? "0\(x)" : String(x) }
@@ -27,12 +44,13 @@ public enum ScenarioWriters {
 
     /// `assignment.csv`: one row per client — `client_id,provider,current_location,location,moved,status,reason,direct_min,direct_km`
     /// (`status` `placed` or `waiting`; `reason` for waiting clients).
-    public static func assignmentCSV(_ instance: Instance, _ table: TravelTable, _ a: CareAssignment) -> String {
+    /// Client ids pass through `mask`.
+    public static func assignmentCSV(_ instance: Instance, _ table: TravelTable, _ a: CareAssignment, mask: ClientMask = .none) -> String {
         var out = "client_id,provider,current_location,location,moved,status,reason,direct_min,direct_km\n"
         let reasons = Dictionary(uniqueKeysWithValues: a.waiting.map { ($0.client, $0.reason.rawValue) })
         let moved = Set(a.moved)
         for (c, client) in instance.clients.enumerated() {
-            var row = [field(client.id), field(client.provider), field(client.currentLocation ?? "")]
+            var row = [field(mask.id(client.id)), field(client.provider), field(client.currentLocation ?? "")]
             if let l = a.locationOfClient[c] {
                 let t = table.time(table.client(c), table.location(l)), d = table.distance(table.client(c), table.location(l))
                 row += [field(instance.locations[l].id), moved.contains(c) ? "1" : "0", "placed", "",
@@ -51,16 +69,17 @@ public enum ScenarioWriters {
 
     /// `routes.csv`: one row per stop of every route (depot departure and return included);
     /// `trip` is the wave, `location_id` the location (or `home`, or the fleet row at a depot),
-    /// loads are what is on board after the stop.
-    public static func routesCSV(_ days: [DayPlan]) -> String {
+    /// loads are what is on board after the stop. Client ids and home positions pass through `mask`.
+    public static func routesCSV(_ days: [DayPlan], mask: ClientMask = .none) -> String {
         var out = routeColumns.joined(separator: ",") + "\n"
         for day in days {
             for wave in day.waves {
                 for route in wave.routes {
                     for (k, s) in route.stops.enumerated() {
+                        let position = mask.position(s)
                         out += [day.day.rawValue, wave.wave.rawValue, field(route.vehicle), field(route.fleetRow), String(k),
-                                s.kind.rawValue, field(s.client ?? ""), field(s.place),
-                                fixed(s.position.lat, 6), fixed(s.position.lon, 6),
+                                s.kind.rawValue, field(s.client.map(mask.id) ?? ""), field(s.place),
+                                fixed(position.lat, 6), fixed(position.lon, 6),
                                 clock(s.time), clock(s.done), String(s.leg.value), String(s.seats), String(s.wheelchairs)]
                             .joined(separator: ",") + "\n"
                     }
@@ -71,8 +90,9 @@ public enum ScenarioWriters {
     }
 
     /// GeoJSON: a `LineString` per route (properties day, trip, vehicle, km, minutes) and a `Point`
-    /// per client stop (day, trip, vehicle, stop type, client, place, planned time).
-    public static func routesGeoJSON(_ days: [DayPlan]) -> String {
+    /// per client stop (day, trip, vehicle, stop type, client, place, planned time). Client ids and
+    /// home positions pass through `mask` (in the lines as in the points).
+    public static func routesGeoJSON(_ days: [DayPlan], mask: ClientMask = .none) -> String {
         func str(_ x: String) -> String {
             "\"" + x.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
@@ -83,12 +103,12 @@ public enum ScenarioWriters {
                 for route in wave.routes {
                     let common = "\"day\":" + str(day.day.rawValue) + ",\"trip\":" + str(wave.wave.rawValue) + ",\"vehicle\":" + str(route.vehicle)
                     features.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":["
-                        + route.stops.map { point($0.position) }.joined(separator: ",") + "]},\"properties\":{" + common
+                        + route.stops.map { point(mask.position($0)) }.joined(separator: ",") + "]},\"properties\":{" + common
                         + ",\"km\":" + fixed(Double(route.distance.value) / 1000, 3) + ",\"minutes\":" + fixed(Double(route.duration.value) / 60, 2) + "}}")
                     for s in route.stops {
                         guard let client = s.client else { continue }
-                        features.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":" + point(s.position)
-                            + "},\"properties\":{" + common + ",\"stop_type\":" + str(s.kind.rawValue) + ",\"client_id\":" + str(client)
+                        features.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":" + point(mask.position(s))
+                            + "},\"properties\":{" + common + ",\"stop_type\":" + str(s.kind.rawValue) + ",\"client_id\":" + str(mask.id(client))
                             + ",\"location_id\":" + str(s.place) + ",\"planned_time\":" + str(clock(s.time)) + "}}")
                     }
                 }

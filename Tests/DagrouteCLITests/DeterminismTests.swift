@@ -137,6 +137,62 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(shuffled.stdout, original.stdout)
     }
 
+    /// `compare`, `routes`, `assign` and `analyze` on a small generated region: a second run with
+    /// the same seed and threads, and a run on a copy whose clients.csv, locations.csv and
+    /// fleet.csv rows are in another order, write byte-identical files and print the same (but
+    /// for the output path). Their searches end at their iteration budgets here (generous time
+    /// limit), which is what makes them reproducible; stderr (progress with timings) is not compared.
+    func testScenarioCommandsByteIdenticalAcrossRunsAndRowOrder() throws {
+        let original = try temporaryFolder().appendingPathComponent("region")
+        XCTAssertEqual(try CLIRunner.run(["generate", "--clients", "16", "--seed", "13", original.path]).status, 0)
+        let shuffled = try temporaryFolder().appendingPathComponent("region")
+        try FileManager.default.copyItem(at: original, to: shuffled)
+        for name in ["clients.csv", "locations.csv", "fleet.csv"] {
+            let url = shuffled.appendingPathComponent(name)
+            var rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+            let header = rows.removeFirst()
+            rows.reverse()
+            if rows.count > 2 { rows.swapAt(0, rows.count / 2) }
+            try ([header] + rows).joined(separator: "\n").appending("\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        let commands: [(String, [String])] = [
+            ("compare", ["compare", "REGION", "--out", "OUT/compare", "--time-limit", "600", "--seed", "3", "--threads", "2", "--quiet"]),
+            ("routes", ["routes", "REGION", "--day", "tue", "--scenario", "pooled", "--time-limit", "600", "--seed", "5", "--threads", "2",
+                        "--out", "OUT/routes", "--quiet"]),
+            ("assign", ["assign", "REGION", "--scenario", "reassigned-pooled", "--out", "OUT/assign"]),
+            ("analyze", ["analyze", "REGION", "--out", "OUT/analyze"]),
+        ]
+        var runs: [[String: Data]] = []
+        for region in [original, original, shuffled] {
+            let out = try temporaryFolder()
+            var files: [String: Data] = [:]
+            for (name, template) in commands {
+                let arguments = template.map { $0.replacingOccurrences(of: "REGION", with: region.path).replacingOccurrences(of: "OUT", with: out.path) }
+                let r = try CLIRunner.run(arguments)
+                XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
+                files["\(name) stdout"] = Data(r.stdout.split(separator: "\n").filter { !$0.hasPrefix("Wrote") }.joined(separator: "\n").utf8)
+            }
+            let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: out, includingPropertiesForKeys: [.isRegularFileKey]))
+            for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+                files[String(url.path.dropFirst(out.path.count))] = try Data(contentsOf: url)
+            }
+            runs.append(files)
+        }
+        XCTAssertGreaterThanOrEqual(runs[0].count, 4 + 2 + 1 + 3 + 3 * 4 + 3, "every command wrote its files: \(runs[0].keys.sorted())")
+        for (k, what) in [(1, "a second run"), (2, "a run with the rows of the files in another order")] {
+            XCTAssertEqual(runs[k].keys.sorted(), runs[0].keys.sorted(), what)
+            for key in runs[0].keys.sorted() where runs[k][key] != runs[0][key] {
+                XCTFail("\(key) differs in \(what)")
+            }
+        }
+        // The routing search is the same on one thread as on two (iteration budget binding).
+        let single = try temporaryFolder()
+        let r = try CLIRunner.run(["routes", original.path, "--day", "tue", "--scenario", "pooled", "--time-limit", "600", "--seed", "5",
+                                   "--threads", "1", "--out", single.path, "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try Data(contentsOf: single.appendingPathComponent("routes.csv")), runs[0]["/routes/routes.csv"], "routes on 1 vs 2 threads")
+    }
+
     // MARK: - helpers
 
     /// Twelve points around Amsterdam's centre, in file order or shuffled.

@@ -12,7 +12,7 @@ bin="$(swift build -c release --show-bin-path)/dagroute"
 tmp="$(mktemp -d)"
 run() {
     local name="$1"; shift
-    /usr/bin/time -f "%e" -o "$tmp/$name.time" "$bin" compare Instances/gooi-en-vechtstreek --out "$tmp/$name" "$@" > /dev/null 2> "$tmp/$name.log"
+    /usr/bin/time -f "%e s wall, %U s CPU" -o "$tmp/$name.time" "$bin" compare Instances/gooi-en-vechtstreek --out "$tmp/$name" "$@" > /dev/null 2> "$tmp/$name.log"
 }
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 run default
@@ -27,7 +27,7 @@ python3 - "$tmp/default/summary.json" "$reference" "$(cat "$tmp/default.time")" 
 import json, sys
 short = {s["name"]: s for s in json.load(open(sys.argv[1]))["scenarios"]}
 long = {s["name"]: s for s in json.load(open(sys.argv[2]))["scenarios"]}
-print(f"default budget: {sys.argv[3]} s wall; long run: {sys.argv[4]} s wall\n")
+print(f"default budget: {sys.argv[3]}; long run: {sys.argv[4]}\n")
 print("| scenario | € / day (default) | € / day (long) | gap | saving (default) | saving (long) |")
 print("|---|---:|---:|---:|---:|---:|")
 base_s, base_l = short["status-quo"]["cost_eur_per_day"], long["status-quo"]["cost_eur_per_day"]

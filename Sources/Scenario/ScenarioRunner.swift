@@ -205,10 +205,11 @@ final class JobBoard: @unchecked Sendable {
         nextJob += 1
         let share = w / max(1e-9, remainingWeight)
         remainingWeight -= w
-        // At least 0.1 s: a small problem's regret construction takes milliseconds of CPU, but on a
-        // loaded machine a thread can wait longer than that for a core, and construction cut short
-        // leaves rides unrouted.
-        return (j, max(0.1, deadline.timeIntervalSinceNow * Double(workers) * share))
+        // At least 0.1 s before the deadline: a small problem's regret construction takes
+        // milliseconds of CPU, but on a loaded machine a thread can wait longer than that for a
+        // core, and construction cut short leaves rides unrouted. After it, 0.02 s per problem.
+        let left = deadline.timeIntervalSinceNow
+        return (j, left <= 0 ? 0.02 : max(min(0.1, left), left * Double(workers) * share))
     }
 
     func store(_ j: Int, _ plan: WavePlan) { lock.lock(); results[j] = plan; lock.unlock() }

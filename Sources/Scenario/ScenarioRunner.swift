@@ -205,11 +205,14 @@ final class JobBoard: @unchecked Sendable {
         nextJob += 1
         let share = w / max(1e-9, remainingWeight)
         remainingWeight -= w
-        // At least 0.1 s before the deadline: a small problem's regret construction takes
-        // milliseconds of CPU, but on a loaded machine a thread can wait longer than that for a
-        // core, and construction cut short leaves rides unrouted. After it, 0.02 s per problem.
+        // A floor before the deadline: a small problem's regret construction takes milliseconds of
+        // CPU, but on a loaded machine a thread can wait longer than that for a core, and
+        // construction cut short leaves rides unrouted. 0.1 s, but at most a quarter of an equal
+        // split of the time left, so that short limits do not starve the later problems. After
+        // the deadline, 0.02 s per problem.
         let left = deadline.timeIntervalSinceNow
-        return (j, left <= 0 ? 0.02 : max(min(0.1, left), left * Double(workers) * share))
+        let floor = min(0.1, 0.25 * left * Double(workers) / Double(results.count - j))
+        return (j, left <= 0 ? 0.02 : max(floor, left * Double(workers) * share))
     }
 
     func store(_ j: Int, _ plan: WavePlan) { lock.lock(); results[j] = plan; lock.unlock() }

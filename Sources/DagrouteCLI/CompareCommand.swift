@@ -36,7 +36,7 @@ struct Compare: ParsableCommand {
     @Argument(help: "The instance folder.") var instance: String
     @OptionGroup var roadOption: RoadOption
     @Option(help: "Output folder.") var out: String = "out"
-    @Option(name: .customLong("time-limit"), help: "Wall-clock budget of the whole run in seconds.") var timeLimit: Double = 45
+    @Option(name: .customLong("time-limit"), help: "Wall-clock budget of the whole run in seconds.") var timeLimit: Double = 55
     @Option(help: "Random seed of the routing searches.") var seed: UInt64 = 1
     @Option(help: "Routing problems solved in parallel (default: all cores).") var threads: Int?
     @Option(name: .customLong("report-day"), help: "Weekday whose routes the report's map draws (mon…fri).")

@@ -38,7 +38,8 @@ struct Validate: ParsableCommand {
         {transport_per_client_day_eur [8.20], wheelchair_per_client_day_eur [19.80], \
         long_distance_km [10], long_distance_factor [2]}, costs {moved_client_eur [315], \
         unplaced_client_day_eur [1000]}, travel_time {detour_factor [1.3], speed_short_kmh [25], \
-        speed_long_kmh [70], half_speed_km [6]}, working_days_per_year [250], scenarios: a list \
+        speed_long_kmh [70], half_speed_km [6]}, working_days_per_year [250], care_tariffs [none: \
+        no care costs reported] {basis_per_day_part_eur [38.13], extra_per_day_part_eur [53.75]}, scenarios: a list \
         of {name, description, close_locations, open_locations, capacity_changes [{location, \
         capacity, day}], exit_providers, transport (pooled | per_provider), reassign, \
         clients_may_change_provider, keep_groups_together, ride_time}. Example:

@@ -213,7 +213,7 @@ public struct RegionGenerator: Sendable {
                          rideTime: RideTimePolicy(factor: 1, extra: .minutes(10), cap: .minutes(45))),
             ScenarioSpec(name: "open-\(candidate.id)", description: "candidate location \(candidate.name) opens",
                          openLocations: [candidate.id]),
-        ])
+        ], careTariffs: CareTariffs())
     }
 
     // MARK: - Helpers

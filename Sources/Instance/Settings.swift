@@ -52,6 +52,9 @@ public struct Settings: Hashable, Sendable {
     /// Alighting time of a wheelchair user (seconds); default 2 min.
     public let wheelchairAlighting: Seconds
     public let tariffs: TransportTariffs
+    /// Care tariffs per day part by indication, when the settings give them (`care_tariffs`);
+    /// `compare` then reports care costs by indication.
+    public let careTariffs: CareTariffs?
     public let costs: CostRates
     public let travelTime: TravelTimeModel
     /// Attendance weeks × 5 for annualising per-day figures; default 250 (52 × 5 − 10 holidays).
@@ -63,11 +66,12 @@ public struct Settings: Hashable, Sendable {
                 wheelchairBoarding: Seconds = .minutes(3), alighting: Seconds = .minutes(1),
                 wheelchairAlighting: Seconds = .minutes(2), tariffs: TransportTariffs = TransportTariffs(),
                 costs: CostRates = CostRates(), travelTime: TravelTimeModel = TravelTimeModel(),
-                workingDaysPerYear: Int = 250, scenarios: [ScenarioSpec] = []) {
+                workingDaysPerYear: Int = 250, scenarios: [ScenarioSpec] = [], careTariffs: CareTariffs? = nil) {
         self.rideTime = rideTime; self.arrivalWindow = arrivalWindow; self.departureWindow = departureWindow
         self.boarding = boarding; self.wheelchairBoarding = wheelchairBoarding; self.alighting = alighting
         self.wheelchairAlighting = wheelchairAlighting; self.tariffs = tariffs; self.costs = costs
         self.travelTime = travelTime; self.workingDaysPerYear = workingDaysPerYear; self.scenarios = scenarios
+        self.careTariffs = careTariffs
     }
 
     /// The boarding time of `client` (their own value, else the wheelchair or ambulant default).

@@ -20,7 +20,7 @@ enum SettingsCoding {
         guard let root = ObjectView(node, path: "", sink: sink) else { return nil }
         root.allow(["ride_time", "arrival_window_min", "departure_window_min", "boarding_min", "wheelchair_boarding_min",
                     "alighting_min", "wheelchair_alighting_min", "tariffs", "costs", "travel_time",
-                    "working_days_per_year", "scenarios"])
+                    "working_days_per_year", "scenarios", "care_tariffs"])
         let d = Settings()
         let ride = root.object("ride_time").map { rideTime($0) } ?? d.rideTime
         let tariffs: TransportTariffs = root.object("tariffs").map { t in
@@ -31,6 +31,12 @@ enum SettingsCoding {
                 longDistance: Metres(Int((t.number("long_distance_km", Double(d.tariffs.longDistance.value) / 1000, 0...1000) * 1000).rounded())),
                 longDistanceFactor: t.number("long_distance_factor", d.tariffs.longDistanceFactor, 1...100))
         } ?? d.tariffs
+        let care: CareTariffs? = root.object("care_tariffs").map { t in
+            t.allow(["basis_per_day_part_eur", "extra_per_day_part_eur"])
+            let d = CareTariffs()
+            return CareTariffs(basisPerDayPart: t.euros("basis_per_day_part_eur", d.basisPerDayPart),
+                               extraPerDayPart: t.euros("extra_per_day_part_eur", d.extraPerDayPart))
+        }
         let costs: CostRates = root.object("costs").map { c in
             c.allow(["moved_client_eur", "unplaced_client_day_eur"])
             return CostRates(movedClient: c.euros("moved_client_eur", d.costs.movedClient),
@@ -62,7 +68,7 @@ enum SettingsCoding {
             wheelchairAlighting: root.minutes("wheelchair_alighting_min", d.wheelchairAlighting),
             tariffs: tariffs, costs: costs, travelTime: travel,
             workingDaysPerYear: Int(root.number("working_days_per_year", Double(d.workingDaysPerYear), 1...366, integer: true)),
-            scenarios: scenarios)
+            scenarios: scenarios, careTariffs: care)
         return settings
     }
 
@@ -245,7 +251,7 @@ enum SettingsCoding {
             if let r = sc.rideTime { ms.append(("ride_time", ride(r))) }
             return obj(ms)
         }
-        return obj([
+        var members: [(String, JSONNode)] = [
             ("ride_time", ride(s.rideTime)),
             ("arrival_window_min", min(s.arrivalWindow)), ("departure_window_min", min(s.departureWindow)),
             ("boarding_min", min(s.boarding)), ("wheelchair_boarding_min", min(s.wheelchairBoarding)),
@@ -260,6 +266,10 @@ enum SettingsCoding {
                                  ("half_speed_km", num(Double(s.travelTime.halfSpeedDistance.value) / 1000))])),
             ("working_days_per_year", num(Double(s.workingDaysPerYear))),
             ("scenarios", JSONNode(.array(scenarios))),
-        ])
+        ]
+        if let c = s.careTariffs {
+            members.append(("care_tariffs", obj([("basis_per_day_part_eur", eur(c.basisPerDayPart)), ("extra_per_day_part_eur", eur(c.extraPerDayPart))])))
+        }
+        return obj(members)
     }
 }

@@ -8,8 +8,14 @@ import Foundation
 /// same answer under an iteration budget.
 public enum RoutingSolver {
     /// Solves `problem`. Never throws for an unroutable request: it comes back in `unassigned`.
+    ///
+    /// `initial` warm-starts every thread: `initial[r]` is the stop sequence of vehicle slot `r`,
+    /// slots numbered type by type (`vehicleTypes[0].count` slots first, then the next type's, …;
+    /// missing trailing slots are empty). Requests that do not fit their route are dropped from it;
+    /// regret insertion then places them with every request the routes leave out.
     public static func solve(_ problem: RoutingProblem, parameters: SolverParameters = SolverParameters(),
-                             stop: StopCriterion, seed: UInt64, progress: DagrouteCore.Progress = .silent) -> RoutingResult {
+                             stop: StopCriterion, seed: UInt64, initial: [[Int]] = [],
+                             progress: DagrouteCore.Progress = .silent) -> RoutingResult {
         let started = Date()
         let reasons = impossibleRequests(problem)
         let excluded = Set(reasons.keys)
@@ -18,7 +24,8 @@ public enum RoutingSolver {
         let outcomes = ThreadResults(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             let run = Search(problem: problem, excluded: excluded, neighbours: neighbours, parameters: parameters,
-                             stop: stop, seed: seed &+ UInt64(t), started: started, progress: t == 0 ? progress : .silent)
+                             stop: stop, seed: seed &+ UInt64(t), initial: initial, started: started,
+                             progress: t == 0 ? progress : .silent)
             outcomes.set(t, run.run())
         }
         let all = outcomes.values
@@ -104,6 +111,8 @@ struct Search {
     let parameters: SolverParameters
     let stop: StopCriterion
     let seed: UInt64
+    /// Routes to start from (see `RoutingSolver.solve`); empty for a cold start.
+    let initial: [[Int]]
     let started: Date
     let progress: DagrouteCore.Progress
 
@@ -112,6 +121,7 @@ struct Search {
         let state = SearchState(problem: problem, excluded: excluded)
         // The time limit and Ctrl-C also bound construction and the first local search.
         let shouldStop = { Cancellation.isRequested || stop.isMet(iteration: 0, sinceImprovement: 0, elapsed: Date().timeIntervalSince(started)) }
+        if !initial.isEmpty { state.warmStart(initial) }
         state.regretConstruction(shouldStop: shouldStop)
         let localSearch = problem.hasPairs ? nil : LocalSearch(state: state, neighbours: neighbours, size: parameters.neighbours)
         localSearch?.run(rng: &rng, shouldStop: shouldStop)

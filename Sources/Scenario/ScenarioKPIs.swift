@@ -55,6 +55,13 @@ public struct ScenarioKPIs: Sendable, Codable, Equatable {
     public var tariffEurPerClientDay: Double
     /// Σ over placed clients of 2 × direct time × attendance days, hours per week.
     public var directTravelHoursPerWeek: Double
+    /// Care costs by indication, when the settings give `care_tariffs`: per week Σ over placed
+    /// clients of that product of attendance days × day parts per day × tariff per day part, and
+    /// that per client-day (all placed clients of the product, with or without transport), euros.
+    public var careBasisEurPerWeek: Double?
+    public var careExtraEurPerWeek: Double?
+    public var careBasisEurPerClientDay: Double?
+    public var careExtraEurPerClientDay: Double?
 
     enum CodingKeys: String, CodingKey {
         case name, costEurPerDay = "cost_eur_per_day", costEurPerWeek = "cost_eur_per_week", costEurPerYear = "cost_eur_per_year"
@@ -64,13 +71,22 @@ public struct ScenarioKPIs: Sendable, Codable, Equatable {
         case ridesPerWeek = "rides_per_week", clientDaysPerWeek = "client_days_per_week"
         case costEurPerClientDay = "cost_eur_per_client_day", tariffEurPerClientDay = "tariff_eur_per_client_day"
         case directTravelHoursPerWeek = "direct_travel_hours_per_week"
+        case careBasisEurPerWeek = "care_basis_eur_per_week", careExtraEurPerWeek = "care_extra_eur_per_week"
+        case careBasisEurPerClientDay = "care_basis_eur_per_client_day", careExtraEurPerClientDay = "care_extra_eur_per_client_day"
     }
 
     /// The CSV/JSON column names in order.
     public static let columns = ["name", "cost_eur_per_day", "cost_eur_per_week", "cost_eur_per_year", "vehicle_hours_per_week",
                                  "km_per_week", "peak_vehicles", "mean_ride_min", "max_ride_min", "share_over_norm",
                                  "clients_moved", "clients_unplaced", "rides_unrouted", "rides_per_week", "client_days_per_week",
-                                 "cost_eur_per_client_day", "tariff_eur_per_client_day", "direct_travel_hours_per_week"]
+                                 "cost_eur_per_client_day", "tariff_eur_per_client_day", "direct_travel_hours_per_week",
+                                 "care_basis_eur_per_week", "care_extra_eur_per_week", "care_basis_eur_per_client_day",
+                                 "care_extra_eur_per_client_day"]
+
+    /// The care-cost figures as `kpis.csv` fields (empty without `care_tariffs`), in `columns` order.
+    var careFields: [String] {
+        [careBasisEurPerWeek, careExtraEurPerWeek, careBasisEurPerClientDay, careExtraEurPerClientDay].map { $0.map(ScenarioWriters.num) ?? "" }
+    }
 
     /// The figures of `days` under `assignment`.
     public init(name: String, instance: Instance, table: TravelTable, assignment: CareAssignment, days: [DayPlan]) {
@@ -104,6 +120,17 @@ public struct ScenarioKPIs: Sendable, Codable, Equatable {
         costEurPerClientDay = clientDays == 0 ? 0 : costEurPerWeek / Double(clientDays)
         tariffEurPerClientDay = clientDays == 0 ? 0 : Double(tariffCents) / 100 / Double(clientDays)
         directTravelHoursPerWeek = Double(assignment.weeklyDirectTravel(instance, table).value) / 3600
+        if let tariffs = settings.careTariffs {
+            var cents: [CareProduct: Int] = [:], careDays: [CareProduct: Int] = [:]
+            for (c, client) in instance.clients.enumerated() where assignment.locationOfClient[c] != nil {
+                let days = client.days.filter(Weekday.workingDays.contains).count
+                careDays[client.product, default: 0] += days
+                cents[client.product, default: 0] += days * client.dayPart.slots.count * tariffs.perDayPart(client.product).value
+            }
+            func perDay(_ p: CareProduct) -> Double { careDays[p, default: 0] == 0 ? 0 : Double(cents[p, default: 0]) / 100 / Double(careDays[p]!) }
+            careBasisEurPerWeek = Double(cents[.basis, default: 0]) / 100; careExtraEurPerWeek = Double(cents[.extra, default: 0]) / 100
+            careBasisEurPerClientDay = perDay(.basis); careExtraEurPerClientDay = perDay(.extra)
+        }
         roundForOutput()
     }
 
@@ -115,5 +142,7 @@ public struct ScenarioKPIs: Sendable, Codable, Equatable {
         meanRideMin = r(meanRideMin, 100); maxRideMin = r(maxRideMin, 100); shareOverNorm = r(shareOverNorm, 10000)
         costEurPerClientDay = r(costEurPerClientDay, 100); tariffEurPerClientDay = r(tariffEurPerClientDay, 100)
         directTravelHoursPerWeek = r(directTravelHoursPerWeek, 1000)
+        careBasisEurPerWeek = careBasisEurPerWeek.map { r($0, 100) }; careExtraEurPerWeek = careExtraEurPerWeek.map { r($0, 100) }
+        careBasisEurPerClientDay = careBasisEurPerClientDay.map { r($0, 100) }; careExtraEurPerClientDay = careExtraEurPerClientDay.map { r($0, 100) }
     }
 }

@@ -6,8 +6,11 @@ import Routing
 
 /// How `ScenarioRunner` spends its time.
 public struct RunOptions: Sendable {
-    /// Wall-clock budget of the whole run in seconds (assignments and all routing problems).
+    /// Wall-clock budget of the whole run in seconds (assignments and all routing problems). The
+    /// routing stops `outputReserve` before it, so that writing the outputs fits within it too.
     public var timeLimit: Double
+    /// Seconds kept free at the end of `timeLimit` for writing outputs: 5 % of it, at most 3 s.
+    public var outputReserve: Double { min(3, 0.05 * timeLimit) }
     /// Seed of the routing searches; each problem gets its own seed derived from it and its position.
     public var seed: UInt64
     /// Routing problems solved at the same time, one thread each (≥ 1).
@@ -47,7 +50,7 @@ public enum ScenarioRunner {
     public static func run(_ instance: Instance, scenarios: [ScenarioSpec], options: RunOptions = RunOptions(),
                            table: TravelTable? = nil, progress: DagrouteCore.Progress = .silent) throws -> [ScenarioResult] {
         let started = Date()
-        let deadline = started.addingTimeInterval(options.timeLimit)
+        let deadline = started.addingTimeInterval(options.timeLimit - options.outputReserve)
         let table = table ?? TravelTable(instance)
         progress.say("travel table: \(table.points.count) points (\(table.sourceDescription))")
 
@@ -110,6 +113,9 @@ public enum ScenarioRunner {
             }
             if !fromStatusQuo.isEmpty {
                 progress.say("\(spec.name): keeps the status quo's routes on \(fromStatusQuo.map(\.rawValue).joined(separator: ", ")) (cheaper than the pooled search found)")
+            }
+            if spec.transport == .perProvider, let over = days.first(where: { !ScenarioRunner.withinFleet($0, instance) }) {
+                progress.say("\(spec.name): on \(over.day.rawValue) the providers together hire more pool vehicles in one wave than the pool has (hired vans stand for taxis from the market)")
             }
             let kpis = ScenarioKPIs(name: spec.name, instance: instance, table: table, assignment: assignments[s], days: days)
             progress.say(String(format: "%@: € %.0f per day, %d vehicles at peak, %.1f vehicle hours per week", spec.name, kpis.costEurPerDay, kpis.peakVehicles, kpis.vehicleHoursPerWeek))
@@ -199,7 +205,14 @@ final class JobBoard: @unchecked Sendable {
         nextJob += 1
         let share = w / max(1e-9, remainingWeight)
         remainingWeight -= w
-        return (j, max(0.02, deadline.timeIntervalSinceNow * Double(workers) * share))
+        // A floor before the deadline: a small problem's regret construction takes milliseconds of
+        // CPU, but on a loaded machine a thread can wait longer than that for a core, and
+        // construction cut short leaves rides unrouted. 0.1 s, but at most a quarter of an equal
+        // split of the time left, so that short limits do not starve the later problems. After
+        // the deadline, 0.02 s per problem.
+        let left = deadline.timeIntervalSinceNow
+        let floor = min(0.1, 0.25 * left * Double(workers) / Double(results.count - j))
+        return (j, left <= 0 ? 0.02 : max(floor, left * Double(workers) * share))
     }
 
     func store(_ j: Int, _ plan: WavePlan) { lock.lock(); results[j] = plan; lock.unlock() }

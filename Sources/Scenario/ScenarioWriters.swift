@@ -159,11 +159,11 @@ public enum ScenarioWriters {
     public static func kpisCSV(_ results: [ScenarioResult]) -> String {
         var out = ScenarioKPIs.columns.joined(separator: ",") + "\n"
         for k in results.map(\.kpis) {
-            out += [field(k.name), num(k.costEurPerDay), num(k.costEurPerWeek), num(k.costEurPerYear), num(k.vehicleHoursPerWeek),
+            out += ([field(k.name), num(k.costEurPerDay), num(k.costEurPerWeek), num(k.costEurPerYear), num(k.vehicleHoursPerWeek),
                     num(k.kmPerWeek), String(k.peakVehicles), num(k.meanRideMin), num(k.maxRideMin), num(k.shareOverNorm),
                     String(k.clientsMoved), String(k.clientsUnplaced), String(k.ridesUnrouted), String(k.ridesPerWeek),
                     String(k.clientDaysPerWeek), num(k.costEurPerClientDay), num(k.tariffEurPerClientDay), num(k.directTravelHoursPerWeek)]
-                .joined(separator: ",") + "\n"
+                + k.careFields).joined(separator: ",") + "\n"
         }
         return out
     }

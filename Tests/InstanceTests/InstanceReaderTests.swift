@@ -99,7 +99,7 @@ final class InstanceReaderTests: XCTestCase {
                 "locations.csv:4:11: error [end]: expected an end time after the start 15:00, found \"09:00\"",
                 "fleet.csv:1: error [seats]: expected a column \"seats\" in the header, found none (header: id,count,wheelchair_places,depot,provider,cost_per_hour,cost_per_km,fixed_cost_per_day,max_shift_min)",
                 "settings.json:2:30: error [ride_time.extra_min]: expected a number, found \"15\"",
-                "settings.json:3:13: error [colour]: expected one of ride_time, arrival_window_min, departure_window_min, boarding_min, wheelchair_boarding_min, alighting_min, wheelchair_alighting_min, tariffs, costs, travel_time, working_days_per_year, scenarios, found unknown member \"colour\"",
+                "settings.json:3:13: error [colour]: expected one of ride_time, arrival_window_min, departure_window_min, boarding_min, wheelchair_boarding_min, alighting_min, wheelchair_alighting_min, tariffs, costs, travel_time, working_days_per_year, scenarios, care_tariffs, found unknown member \"colour\"",
                 "settings.json:4:57: error [scenarios[0].close_locations[1]]: expected a location id from locations.csv, found \"L77\"",
                 "settings.json:4:84: error [scenarios[0].exit_providers[0]]: expected a provider that has a location in locations.csv, found \"nobody\"",
             ])

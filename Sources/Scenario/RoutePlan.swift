@@ -73,7 +73,8 @@ public struct UnroutedRide: Sendable, Equatable {
     public let client: Int
     public let day: Weekday
     public let wave: TripWave
-    /// `capacity`, `time-window-or-ride-time` or `fleet-exhausted`.
+    /// `capacity`, `time-window-or-ride-time`, `fleet-exhausted` or `time-limit` (the run's budget was
+    /// spent before the problem was started).
     public let reason: String
 }
 

@@ -172,6 +172,15 @@ public enum ScenarioRunner {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let (j, slice) = board.next(weight: { weights[$0] }, workers: workers, deadline: deadline) {
                 let job = jobs[j]
+                // The budget is spent: setting up a search (neighbour lists, feasibility of each
+                // request alone) would overrun the limit and construct nothing, so the rides are
+                // reported unplanned at once.
+                if slice <= 0 {
+                    let plan = job.problem.unplanned(reason: "time-limit")
+                    board.store(j, plan)
+                    progress.say("\(job.label): not started, time limit reached (\(plan.unrouted.count) rides unplanned)")
+                    continue
+                }
                 var result: RoutingResult?
                 if let problem = job.problem.problem {
                     let stop = StopCriterion.anyOf([.maxIterations(options.iterationsPerRide * job.problem.rides.count), .maxRuntime(slice)])
@@ -209,10 +218,12 @@ final class JobBoard: @unchecked Sendable {
         // CPU, but on a loaded machine a thread can wait longer than that for a core, and
         // construction cut short leaves rides unrouted. 0.1 s, but at most a quarter of an equal
         // split of the time left, so that short limits do not starve the later problems. After
-        // the deadline, 0.02 s per problem.
+        // the deadline, 0.02 s per problem (enough to construct a small one), and from half a
+        // second after it 0: the job is not started, so the run keeps its limit.
         let left = deadline.timeIntervalSinceNow
         let floor = min(0.1, 0.25 * left * Double(workers) / Double(results.count - j))
-        return (j, left <= 0 ? 0.02 : max(floor, left * Double(workers) * share))
+        if left <= 0 { return (j, left > -0.5 ? 0.02 : 0) }
+        return (j, max(floor, left * Double(workers) * share))
     }
 
     func store(_ j: Int, _ plan: WavePlan) { lock.lock(); results[j] = plan; lock.unlock() }

@@ -102,12 +102,16 @@ struct WaveProblem {
                                      source: "<\(day.rawValue) \(wave.rawValue) routes>")
     }
 
+    /// The plan with every ride unrouted for `reason` (e.g. `time-limit` when the run's budget was
+    /// spent before this problem's turn).
+    func unplanned(reason: String) -> WavePlan {
+        WavePlan(day: day, wave: wave, routes: [], rides: [],
+                 unrouted: rides.map { UnroutedRide(client: $0.client, day: day, wave: wave, reason: reason) })
+    }
+
     /// The plan in care terms. Without a problem (no vehicles), every ride is unrouted (`capacity`).
     func plan(_ instance: Instance, _ table: TravelTable, _ result: RoutingResult?) -> WavePlan {
-        guard let problem, let result else {
-            return WavePlan(day: day, wave: wave, routes: [], rides: [],
-                            unrouted: rides.map { UnroutedRide(client: $0.client, day: day, wave: wave, reason: UnassignedReason.capacity.rawValue) })
-        }
+        guard let problem, let result else { return unplanned(reason: UnassignedReason.capacity.rawValue) }
         var routes: [VehicleRoute] = [], planned: [ClientRide] = []
         var numbering: [Int: Int] = [:]
         var boarded: [Int: Int] = [:]

@@ -32,12 +32,11 @@ final class LimitsTests: XCTestCase {
         }
     }
 
-    /// `assign` (1,500 clients) and `routes` (300 clients, one pooled weekday) with `--time-limit 2`
-    /// on generated regions return within the limit + 1 s + an allowance of 1.5 s for process
-    /// start and writing the outputs (debug build, a loaded 2-core machine); the limit counts from
-    /// the command's start, reading included. `compare` is not here: it overshoots inside
-    /// ScenarioRunner and RoutingSolver (4 s for 30 clients, 37 s for 300; docs/reliability.md, Limits).
-    func testAssignAndRoutesKeepTheirTimeLimit() throws {
+    /// `assign` (1,500 clients), `routes` (300 clients, one pooled weekday) and `compare` (300
+    /// clients, every scenario and weekday) with `--time-limit 2` on generated regions return within
+    /// the limit + 1 s + an allowance of 1.5 s for process start and writing the outputs (debug
+    /// build, a loaded 2-core machine); the limit counts from the command's start, reading included.
+    func testAssignRoutesAndCompareKeepTheirTimeLimit() throws {
         let folder = try temporaryFolder()
         var regions: [Int: String] = [:]
         for clients in [1500, 300] {
@@ -49,6 +48,7 @@ final class LimitsTests: XCTestCase {
         let runs: [[String]] = [
             ["assign", regions[1500]!, "--scenario", "reassigned-pooled", "--time-limit", "2", "--out", out],
             ["routes", regions[300]!, "--day", "mon", "--scenario", "pooled", "--time-limit", "2", "--threads", "2", "--out", out, "--quiet"],
+            ["compare", regions[300]!, "--time-limit", "2", "--threads", "2", "--out", out, "--quiet"],
         ]
         for arguments in runs {
             let started = Date()

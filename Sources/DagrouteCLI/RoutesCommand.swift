@@ -28,6 +28,8 @@ struct Routes: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Wall-clock budget in seconds.") var timeLimit: Double = 20
     @Option(help: "Random seed of the routing searches.") var seed: UInt64 = 1
     @Option(help: "Routing problems solved in parallel (default: all cores).") var threads: Int?
+    @Option(help: "Ruin-and-recreate iterations per ride of each routing problem (default 20); the search stops at this budget or at its share of --time-limit, whichever comes first.")
+    var iterations: Int?
     @Option(help: "Output folder.") var out: String = "out"
     @Flag(help: "No progress on stderr.") var quiet = false
 
@@ -35,6 +37,7 @@ struct Routes: ParsableCommand {
         guard Weekday(name: day) != nil else { throw ValidationError("--day: expected mon, tue, wed, thu, fri, sat or sun, found \"\(day)\"") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive, found \(timeLimit)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, found \(threads)") }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1, found \(iterations)") }
     }
 
     func run() throws {
@@ -45,6 +48,7 @@ struct Routes: ParsableCommand {
         let table = TravelTable(loaded)
         var options = RunOptions(timeLimit: timeLimit, seed: seed, days: [weekday])
         if let threads { options.threads = threads }
+        if let iterations { options.iterationsPerRide = iterations }
         let result = try ScenarioRunner.run(loaded, scenarios: [spec], options: options, table: table,
                                             progress: DagrouteCore.Progress(enabled: !quiet))[0]
         let folder = URL(fileURLWithPath: out)

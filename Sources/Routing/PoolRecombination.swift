@@ -32,18 +32,19 @@ struct PoolRecombination {
     /// True when a final solve after the search loop is due (no time budget to respect).
     var isDueAtEnd: Bool { enabled && runtime == nil }
 
-    /// Recombines the pool with the best plan; the new slots when strictly better than
-    /// (`bestOut`, `best`), else nil.
+    /// Recombines the pool with the best plan: the new slots with their objective (as
+    /// `SearchState.objective`) when strictly better than (`bestOut`, `best`), else nil. Leaves
+    /// `state` as it was.
     mutating func recombine(state: SearchState, best: [[Int32]], bestOut: Int, bestObjective: Double,
-                            elapsed: Double) -> [[Int32]]? {
+                            elapsed: Double) -> (slots: [[Int32]], objective: Double, out: Int)? {
         let limit: Double
         if let runtime { limit = min(share * runtime, 0.5 * (runtime - elapsed)) } else { limit = 10 }
         guard let slots = SetPartitioning.recombine(pool: &pool, state: state, best: best, bestOut: bestOut,
                                                     timeLimit: limit, requireOptimal: runtime == nil) else { return nil }
         let before = state.snapshot()
         state.restore(slots)
-        if (state.unassigned.count, state.objective) < (bestOut, bestObjective - 1e-6) { return slots }
+        let objective = state.objective, out = state.unassigned.count
         state.restore(before)
-        return nil
+        return (out, objective) < (bestOut, bestObjective - 1e-6) ? (slots, objective, out) : nil
     }
 }

@@ -8,20 +8,31 @@ import DagrouteCore
 /// when the requests it leaves out have been out less often in total (absence counters, raised for
 /// the current plan's left-out requests after every iteration; the most absent are reinserted
 /// first). When all are served the plan is a new best with one vehicle fewer and the next route
-/// goes; when an attempt has not succeeded within `attemptIterations`, the best plan comes back and
-/// another small route is tried. The phase ends at `share` of the budget, leaving the rest to
-/// distance.
+/// goes; when an attempt has not succeeded within `attemptIterations` or a tenth of the budget, the
+/// best plan comes back and another small route is tried. The phase ends after `maxFailures` failed attempts in a row or at
+/// `share` of the budget, leaving the rest to distance.
 struct RouteElimination {
     private(set) var active: Bool
     private let share: Double
     private let attemptIterations: Int
+    /// Failed attempts in a row, and how many end the phase.
+    private var failures = 0
+    static let maxFailures = 2
     /// Iteration at which the running attempt started, nil when none runs.
     private var attemptStart: Int?
+    /// Search progress (0…1) when the running attempt started; an attempt gets at most
+    /// `attemptShare` of the budget.
+    private var attemptStartProgress = 0.0
+    static let attemptShare = 0.1
     /// How many iterations each request has been left out during attempts.
     private var absence: [Int]
     /// Left-out requests of the current plan and the sum of their absence counters.
     private var currentOut = 0
     private var currentAbsence = 0
+
+    /// Search progress (0…1) at which the phase ended (0 when it never ran): the distance search
+    /// anneals from its start temperature from there.
+    private(set) var endProgress = 0.0
 
     /// True while an attempt runs (the search then accepts plans by `accepts`).
     var isAttempting: Bool { attemptStart != nil }
@@ -40,12 +51,13 @@ struct RouteElimination {
     }
 
     /// During an attempt: whether the plan now in `state` replaces the current one (fewer left
-    /// out, or a lower absence sum); records it as current when it does.
-    mutating func accepts(_ state: SearchState) -> Bool {
+    /// out, a lower absence sum, or no more left out and accepted by the annealing on cost,
+    /// `annealing`); records it as current when it does.
+    mutating func accepts(_ state: SearchState, annealing: Bool) -> Bool {
         let out = state.unassigned.count
         var sum = 0
         for q in state.unassigned { sum += absence[q] }
-        guard out < currentOut || sum < currentAbsence else { return false }
+        guard out < currentOut || sum < currentAbsence || (out <= currentOut && annealing) else { return false }
         currentOut = out; currentAbsence = sum
         return true
     }
@@ -65,8 +77,8 @@ struct RouteElimination {
     mutating func step(state: SearchState, best: [[Int32]], iteration: Int, progress: Double,
                        rng: inout SeededGenerator) -> Bool {
         guard active else { return false }
-        if progress >= share {
-            active = false
+        if progress >= share || failures >= Self.maxFailures {
+            active = false; endProgress = progress
             guard attemptStart != nil else { return false }
             attemptStart = nil
             state.maxRoutes = Int.max
@@ -74,23 +86,27 @@ struct RouteElimination {
             return true
         }
         if let started = attemptStart {
-            if !state.unassigned.isEmpty && iteration - started < attemptIterations { return false }
-            if !state.unassigned.isEmpty { state.restore(best) }   // failed: back to the best plan
+            if !state.unassigned.isEmpty && iteration - started < attemptIterations
+                && progress - attemptStartProgress < Self.attemptShare { return false }
+            if state.unassigned.isEmpty {
+                failures = 0
+            } else {   // failed: back to the best plan
+                failures += 1
+                state.restore(best)
+                if failures >= Self.maxFailures {
+                    active = false; endProgress = progress; attemptStart = nil; state.maxRoutes = Int.max
+                    return true
+                }
+            }
         }
-        return startAttempt(state: state, iteration: iteration, rng: &rng)
-    }
-
-    /// Ends a running attempt after the plan was replaced from outside (set-partitioning).
-    mutating func interrupt(state: SearchState) {
-        attemptStart = nil
-        state.maxRoutes = Int.max
+        return startAttempt(state: state, iteration: iteration, progress: progress, rng: &rng)
     }
 
     /// Empties one of the three smallest routes (random) and caps the routes at one fewer.
-    private mutating func startAttempt(state: SearchState, iteration: Int, rng: inout SeededGenerator) -> Bool {
+    private mutating func startAttempt(state: SearchState, iteration: Int, progress: Double, rng: inout SeededGenerator) -> Bool {
         var used = (0..<state.routes.count).filter { !state.routes[$0].isEmpty }
         guard used.count > 1 else {
-            active = false; attemptStart = nil; state.maxRoutes = Int.max
+            active = false; endProgress = progress; attemptStart = nil; state.maxRoutes = Int.max
             return true
         }
         used.sort { (state.routes[$0].count, $0) < (state.routes[$1].count, $1) }
@@ -101,7 +117,7 @@ struct RouteElimination {
         }
         state.maxRoutes = used.count - 1
         state.remove(requests: requests)
-        attemptStart = iteration
+        attemptStart = iteration; attemptStartProgress = progress
         currentOut = state.unassigned.count
         currentAbsence = 0
         for q in state.unassigned { currentAbsence += absence[q] }

@@ -135,17 +135,22 @@ struct Search {
             if Cancellation.isRequested || stop.isMet(iteration: iteration, sinceImprovement: since, elapsed: elapsed) { break }
             let progressNow = stop.progress(iteration: iteration, elapsed: elapsed)
             if recombination.isDue(progress: progressNow),
-               let slots = recombination.recombine(state: state, best: bestRoutes, bestOut: bestOut, bestObjective: best, elapsed: elapsed) {
-                elimination.interrupt(state: state)
-                state.restore(slots)
-                best = state.objective; bestOut = state.unassigned.count; bestRoutes = slots; bestIteration = iteration; since = 0
+               let better = recombination.recombine(state: state, best: bestRoutes, bestOut: bestOut, bestObjective: best, elapsed: elapsed) {
+                best = better.objective; bestOut = better.out; bestRoutes = better.slots; bestIteration = iteration; since = 0
                 progress.say(String(format: "set partitioning over %d routes: best %.2f", recombination.pool.count, best))
-                currentCost = state.routesCost; currentOut = state.outPenalty; current = state.objective
+                // A running route-elimination attempt goes on; it falls back to this plan if it fails.
+                if !elimination.isAttempting {
+                    state.restore(better.slots)
+                    currentCost = state.routesCost; currentOut = state.outPenalty; current = state.objective
+                }
             }
             if elimination.step(state: state, best: bestRoutes, iteration: iteration, progress: progressNow, rng: &rng) {
                 currentCost = state.routesCost; currentOut = state.outPenalty; current = state.objective
+                if elimination.isAttempting { progress.say("route elimination: trying \(state.maxRoutes) routes at iteration \(iteration)") }
             }
-            let temperature = t0 * pow(tf / t0, progressNow)
+            // After route elimination, the distance search anneals over the rest of the budget.
+            let annealed = elimination.endProgress < 1 ? max(0, progressNow - elimination.endProgress) / (1 - elimination.endProgress) : 1
+            let temperature = t0 * pow(tf / t0, annealed)
             iteration += 1; since += 1
             saved.removeAll(keepingCapacity: true)
             let unassignedBefore = state.unassigned
@@ -155,8 +160,8 @@ struct Search {
             let ridesOK = !state.checkRides || saved.allSatisfy { state.ridesFeasible(vehicleType: state.slotType[$0.0], state.routes[$0.0]) }
             let candidateCost = state.routesCost, candidateOut = state.outPenalty
             let candidate = candidateCost + state.penaltyFactor * candidateOut
-            let accepted = ridesOK && (elimination.isAttempting ? elimination.accepts(state)
-                : candidate < currentCost + state.penaltyFactor * currentOut - temperature * log(max(rng.nextUnit(), 1e-300)))
+            let annealing = candidate < currentCost + state.penaltyFactor * currentOut - temperature * log(max(rng.nextUnit(), 1e-300))
+            let accepted = ridesOK && (elimination.isAttempting ? elimination.accepts(state, annealing: annealing) : annealing)
             if accepted {
                 currentCost = candidateCost; currentOut = candidateOut
                 current = candidate
@@ -179,9 +184,8 @@ struct Search {
             }
         }
         if recombination.isDueAtEnd && !Cancellation.isRequested,
-           let slots = recombination.recombine(state: state, best: bestRoutes, bestOut: bestOut, bestObjective: best, elapsed: 0) {
-            state.restore(slots)
-            best = state.objective; bestOut = state.unassigned.count; bestRoutes = slots; bestIteration = iteration
+           let better = recombination.recombine(state: state, best: bestRoutes, bestOut: bestOut, bestObjective: best, elapsed: 0) {
+            best = better.objective; bestOut = better.out; bestRoutes = better.slots; bestIteration = iteration
         }
         return ThreadOutcome(routes: bestRoutes, objective: best, unassigned: bestOut, iterations: iteration, bestIteration: bestIteration)
     }

@@ -63,7 +63,7 @@ for inst in "${list[@]}"; do
     [ -f "$file" ] || { echo "no such instance: $file" >&2; continue; }
     bks=$(awk -F, -v i="$inst" -v f="$fam" '$1 == f && $2 == i { print $4 }' "$data/known_values.csv")
     # Vehicles of the best known solution, where known_values.csv states them ("N vehicles").
-    bksv=$(awk -F, -v i="$inst" -v f="$fam" '$1 == f && $2 == i' "$data/known_values.csv" | grep -o '[0-9]* vehicles' | head -1 | cut -d' ' -f1)
+    bksv=$(awk -F, -v i="$inst" -v f="$fam" '$1 == f && $2 == i' "$data/known_values.csv" | { grep -o '[0-9]* vehicles' || true; } | head -1 | cut -d' ' -f1)
     for s in "${solvers[@]}"; do
         if [ "$s" = dagroute ]; then
             cost=$(.build/release/dagroute solve "$file" --format "$format" --time-limit "$limit" --threads 1 --seed 1 --json \

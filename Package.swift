@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Assignment", dependencies: ["DagrouteCore", "GLPK"], exclude: ["README.md"]),
         .target(name: "RoadNetwork", dependencies: ["DagrouteCore", "CZlib"], exclude: ["README.md"]),
         .target(name: "TravelMatrix", dependencies: ["DagrouteCore", "RoadNetwork"], exclude: ["README.md"]),
-        .target(name: "Routing", dependencies: ["DagrouteCore"], exclude: ["README.md"],
+        .target(name: "Routing", dependencies: ["DagrouteCore", "GLPK"], exclude: ["README.md"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Formats", dependencies: ["DagrouteCore", "Routing"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["DagrouteCore", "Instance", "Scenario"], exclude: ["README.md"]),

@@ -4,13 +4,15 @@
 #                (hygese), PyVRP, OR-Tools routing (guided local search) and VROOM (pyvroom) from
 #                PyPI in .venv-bench, same limit, one thread.
 #   --set darp   Cordeau (2006) dial-a-ride instances (../shared/instances/darp/cordeau2006).
-#   --set vrptw  Gehring–Homberger 200-customer VRPTW instances (distance gap; the vehicle count
-#                of the best known solution is in known_values.csv).
+#   --set vrptw  Solomon C101 and Gehring–Homberger 200-customer VRPTW instances (distance gap;
+#                the vehicle count of the best known solution is in known_values.csv).
 #
 #   Scripts/bench-routing.sh [--set x|darp|vrptw] [--time-limit S] [--peers] [--all] [INSTANCE ...]
 #
 # Default instances: six per set; --all runs every instance of the set. Prints a Markdown table
-# (instance, best known, cost, vehicles and gap % per solver, mean gap) on stdout.
+# (instance, best known value and vehicles, cost, vehicles and gap % per solver, mean gap) on
+# stdout. For the VRPTW sets the gap is on distance only; compare vehicles first (a plan with more
+# vehicles than the best known can have a negative distance gap).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 limit=60; peers=0; all=0; list=(); set=x
@@ -31,7 +33,7 @@ case "$set" in
     darp) dir="$data/darp/cordeau2006"; ext=txt; format=cordeau; family=darp
        defaults=(a4-40 a5-50 a6-72 b5-60 b6-72 b8-96) ;;
     vrptw) dir="$data/vrptw/gh200"; ext=txt; format=solomon; family=vrptw_gh200
-       defaults=(c1_2_1 c2_2_1 r1_2_1 r2_2_1 rc1_2_1 rc2_2_1) ;;
+       defaults=(C101 c1_2_1 c2_2_1 r1_2_1 r2_2_1 rc1_2_1 rc2_2_1) ;;
     *) echo "unknown set $set (x, darp, vrptw)" >&2; exit 2 ;;
 esac
 [ "$set" = x ] || [ $peers -eq 0 ] || { echo "--peers is only for --set x" >&2; exit 2; }
@@ -56,9 +58,12 @@ echo
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 for inst in "${list[@]}"; do
-    file="$dir/$inst.$ext"
+    file="$dir/$inst.$ext"; fam=$family
+    if [ "$set" = vrptw ] && [ ! -f "$file" ]; then file="$data/vrptw/solomon/$inst.txt"; fam=vrptw_solomon; fi
     [ -f "$file" ] || { echo "no such instance: $file" >&2; continue; }
-    bks=$(awk -F, -v i="$inst" -v f="$family" '$1 == f && $2 == i { print $4 }' "$data/known_values.csv")
+    bks=$(awk -F, -v i="$inst" -v f="$fam" '$1 == f && $2 == i { print $4 }' "$data/known_values.csv")
+    # Vehicles of the best known solution, where known_values.csv states them ("N vehicles").
+    bksv=$(awk -F, -v i="$inst" -v f="$fam" '$1 == f && $2 == i' "$data/known_values.csv" | { grep -o '[0-9]* vehicles' || true; } | head -1 | cut -d' ' -f1)
     for s in "${solvers[@]}"; do
         if [ "$s" = dagroute ]; then
             cost=$(.build/release/dagroute solve "$file" --format "$format" --time-limit "$limit" --threads 1 --seed 1 --json \
@@ -66,7 +71,7 @@ for inst in "${list[@]}"; do
         else
             cost="$(.venv-bench/bin/python Scripts/bench/routing_peers.py "$s" "$file" "$limit" || echo nan) -"
         fi
-        echo "$inst $bks $s $cost" >> "$results"
+        echo "$inst $bks ${bksv:--} $s $cost" >> "$results"
         echo "$inst $s $cost (best known $bks)" >&2
     done
 done
@@ -74,19 +79,26 @@ python3 - "$results" "${solvers[@]}" <<'PY'
 import math, sys
 rows, solvers = {}, sys.argv[2:]
 for line in open(sys.argv[1]):
-    inst, bks, s, cost, vehicles = line.split()
-    rows.setdefault(inst, {"bks": float(bks)})[s] = float(cost)
+    inst, bks, bksv, s, cost, vehicles = line.split()
+    rows.setdefault(inst, {"bks": float(bks), "bksv": bksv})[s] = float(cost)
     rows[inst][s + " vehicles"] = vehicles
-print("| instance | best known | " + " | ".join(f"{s} cost | {s} vehicles | {s} gap %" for s in solvers) + " |")
-print("|---|---:|" + "---:|---:|---:|" * len(solvers))
+print("| instance | best known | best known vehicles | " + " | ".join(f"{s} cost | {s} vehicles | {s} gap %" for s in solvers) + " |")
+print("|---|---:|---:|" + "---:|---:|---:|" * len(solvers))
 gaps = {s: [] for s in solvers}
+extra = {s: 0 for s in solvers}
 for inst, r in rows.items():
     cells = []
     for s in solvers:
         c = r.get(s, math.nan)
         g = 100 * (c - r["bks"]) / r["bks"]
         gaps[s].append(g)
-        cells += [f"{c:.2f}", r.get(s + " vehicles", "-"), f"{g:.2f}"]
-    print(f"| {inst} | {r['bks']:.2f} | " + " | ".join(cells) + " |")
-print("| **mean** | | " + " | ".join(f" | | **{sum(gaps[s]) / len(gaps[s]):.2f}**" for s in solvers) + " |")
+        v = r.get(s + " vehicles", "-")
+        if v.isdigit() and r["bksv"].isdigit():
+            extra[s] += int(v) - int(r["bksv"])
+        cells += [f"{c:.2f}", v, f"{g:.2f}"]
+    print(f"| {inst} | {r['bks']:.2f} | {r['bksv']} | " + " | ".join(cells) + " |")
+print("| **mean** | | | " + " | ".join(f" | | **{sum(gaps[s]) / len(gaps[s]):.2f}**" for s in solvers) + " |")
+if any(r["bksv"].isdigit() for r in rows.values()):
+    print()
+    print("Vehicles over the best known solutions, summed: " + ", ".join(f"{s} {extra[s]:+d}" for s in solvers) + ".")
 PY

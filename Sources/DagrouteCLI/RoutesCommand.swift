@@ -33,6 +33,8 @@ struct Routes: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Wall-clock budget in seconds.") var timeLimit: Double = 20
     @Option(help: "Random seed of the routing searches.") var seed: UInt64 = 1
     @Option(help: "Routing problems solved in parallel (default: all cores).") var threads: Int?
+    @Option(help: "Ruin-and-recreate iterations per ride of each routing problem (default 20); the search stops at this budget or at its share of --time-limit, whichever comes first.")
+    var iterations: Int?
     @Option(help: "Output folder.") var out: String = "out"
     @Flag(help: "Pseudonymise client ids and snap homes to a 100 m grid in the files and the listing.") var anonymise = false
     @Flag(help: "No progress on stderr.") var quiet = false
@@ -41,6 +43,7 @@ struct Routes: ParsableCommand {
         guard Weekday(name: day) != nil else { throw ValidationError("--day: expected mon, tue, wed, thu, fri, sat or sun, found \"\(day)\"") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive, found \(timeLimit)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, found \(threads)") }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1, found \(iterations)") }
     }
 
     func run() throws {
@@ -54,6 +57,7 @@ struct Routes: ParsableCommand {
         // --time-limit covers the whole command: reading the instance and the travel table count.
         var options = RunOptions(timeLimit: max(0.1, timeLimit - Date().timeIntervalSince(started)), seed: seed, days: [weekday])
         if let threads { options.threads = threads }
+        if let iterations { options.iterationsPerRide = iterations }
         let result = try ScenarioRunner.run(loaded, scenarios: [spec], options: options, table: table,
                                             progress: DagrouteCore.Progress(enabled: !quiet))[0]
         let folder = URL(fileURLWithPath: out)

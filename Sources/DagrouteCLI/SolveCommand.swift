@@ -39,6 +39,8 @@ struct Solve: ParsableCommand {
     var capacity: Double?
     @Option(help: "Random seed (routing formats).") var seed: UInt64 = 1
     @Option(help: "Worker threads (routing formats); default: all cores.") var threads: Int?
+    @Option(help: "Routing formats: stop after this many ruin-and-recreate iterations per thread (or at --time-limit, whichever comes first); the answer is then the same for a seed and thread count.")
+    var iterations: Int?
     @Flag(help: "Print one JSON object on stdout instead of a text summary.") var json = false
     @Option(name: .customLong("solution-out"), help: "Write the solution in CVRPLIB .sol style to this path (routing formats).")
     var solutionOut: String?
@@ -47,6 +49,7 @@ struct Solve: ParsableCommand {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard problem >= 1 else { throw ValidationError("--problem is 1-based and must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
         if let capacity, !(capacity > 0 && capacity.isFinite) { throw ValidationError("--capacity must be a positive number") }
     }
 

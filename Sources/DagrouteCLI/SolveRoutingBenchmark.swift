@@ -4,7 +4,8 @@ import Foundation
 import Routing
 
 /// CVRPLIB, Solomon and Cordeau solving for `dagroute solve`: reads the file, runs the routing
-/// solver for `--time-limit` seconds on `--threads` threads (default: all cores) from `--seed`, and
+/// solver for `--time-limit` seconds (or `--iterations` per thread) on `--threads` threads (default:
+/// all cores) from `--seed`, and
 /// reports the objective in the set's convention with routes as the file's node ids.
 func solveRoutingBenchmark(_ command: Solve) throws -> SolveOutcome {
     let benchmark: RoutingBenchmark
@@ -16,7 +17,8 @@ func solveRoutingBenchmark(_ command: Solve) throws -> SolveOutcome {
     }
     let threads = command.threads ?? ProcessInfo.processInfo.activeProcessorCount
     var stop: [StopCriterion] = [.maxRuntime(command.timeLimit)]
-    if let iterations = ProcessInfo.processInfo.environment["DAGROUTE_MAX_ITERATIONS"].flatMap(Int.init) {
+    // `--iterations`; the environment variable DAGROUTE_MAX_ITERATIONS stays as a fallback (tests).
+    if let iterations = command.iterations ?? ProcessInfo.processInfo.environment["DAGROUTE_MAX_ITERATIONS"].flatMap(Int.init) {
         stop.append(.maxIterations(iterations))
     }
     let progress = DagrouteCore.Progress(enabled: !command.json)

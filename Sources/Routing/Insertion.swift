@@ -88,14 +88,15 @@ extension SearchState {
     }
 
     /// Routes worth trying for a new request: every non-empty slot and the first empty slot of
-    /// every vehicle type.
+    /// every vehicle type (none once `maxRoutes` routes are in use).
     func candidateRoutes(into list: inout [Int]) {
         list.removeAll(keepingCapacity: true)
+        let mayOpen = maxRoutes == Int.max || usedRoutes < maxRoutes
         var typeSeen = [Bool](repeating: false, count: rules.count)
         for r in 0..<routes.count {
             if routes[r].isEmpty {
                 let t = slotType[r]
-                if typeSeen[t] { continue }
+                if typeSeen[t] || !mayOpen { continue }
                 typeSeen[t] = true
             }
             list.append(r)
@@ -103,13 +104,15 @@ extension SearchState {
     }
 
     /// Routes worth trying for request `q` in a large problem: those holding one of the `count`
-    /// stops nearest to its first stop, and the first empty slot of every vehicle type.
+    /// stops nearest to its first stop, and the first empty slot of every vehicle type (none once
+    /// `maxRoutes` routes are in use).
     func nearbyRoutes(of q: Int, count: Int, neighbours: NeighbourLists, into list: inout [Int]) {
         list.removeAll(keepingCapacity: true)
         for c in neighbours.lists[problem.requests[q].stops[0]].prefix(count) {
             let r = Int(routeOf[Int(c)])
             if r >= 0 && !list.contains(r) { list.append(r) }
         }
+        if maxRoutes != Int.max && usedRoutes >= maxRoutes { return }
         var typeSeen = [Bool](repeating: false, count: rules.count)
         for r in 0..<routes.count where routes[r].isEmpty && !typeSeen[slotType[r]] {
             typeSeen[slotType[r]] = true

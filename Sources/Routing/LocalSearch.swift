@@ -55,6 +55,7 @@ final class LocalSearch {
     }
 
     private func improveWithEmptyRoute(_ u: Int) -> Bool {
+        if state.maxRoutes != Int.max && state.usedRoutes >= state.maxRoutes { return false }
         guard let r = (0..<state.routes.count).first(where: { state.routes[$0].isEmpty }) else { return false }
         if let d = moveToRoute(u, r), d < -Self.epsilon { applyMoveToRoute(u, r); return true }
         return false

@@ -137,10 +137,30 @@ struct Search {
         var iteration = 0, since = 0
         var saved: [(Int, [Int32])] = [], candidates: [InsertionMove] = [], routeList: [Int] = []
         var lastReport = 0.0
+        var recombination = PoolRecombination(parameters: parameters, stop: stop)
+        var elimination = RouteElimination(state: state, parameters: parameters)
+        recombination.pool.addAll(of: state)
         while true {
             let elapsed = Date().timeIntervalSince(started)
             if Cancellation.isRequested || stop.isMet(iteration: iteration, sinceImprovement: since, elapsed: elapsed) { break }
-            let temperature = t0 * pow(tf / t0, stop.progress(iteration: iteration, elapsed: elapsed))
+            let progressNow = stop.progress(iteration: iteration, elapsed: elapsed)
+            if recombination.isDue(progress: progressNow),
+               let better = recombination.recombine(state: state, best: bestRoutes, bestOut: bestOut, bestObjective: best, elapsed: elapsed) {
+                best = better.objective; bestOut = better.out; bestRoutes = better.slots; bestIteration = iteration; since = 0
+                progress.say(String(format: "set partitioning over %d routes: best %.2f", recombination.pool.count, best))
+                // A running route-elimination attempt goes on; it falls back to this plan if it fails.
+                if !elimination.isAttempting {
+                    state.restore(better.slots)
+                    currentCost = state.routesCost; currentOut = state.outPenalty; current = state.objective
+                }
+            }
+            if elimination.step(state: state, best: bestRoutes, iteration: iteration, progress: progressNow, rng: &rng) {
+                currentCost = state.routesCost; currentOut = state.outPenalty; current = state.objective
+                if elimination.isAttempting { progress.say("route elimination: trying \(state.maxRoutes) routes at iteration \(iteration)") }
+            }
+            // After route elimination, the distance search anneals over the rest of the budget.
+            let annealed = elimination.endProgress < 1 ? max(0, progressNow - elimination.endProgress) / (1 - elimination.endProgress) : 1
+            let temperature = t0 * pow(tf / t0, annealed)
             iteration += 1; since += 1
             saved.removeAll(keepingCapacity: true)
             let unassignedBefore = state.unassigned
@@ -150,9 +170,14 @@ struct Search {
             let ridesOK = !state.checkRides || saved.allSatisfy { state.ridesFeasible(vehicleType: state.slotType[$0.0], state.routes[$0.0]) }
             let candidateCost = state.routesCost, candidateOut = state.outPenalty
             let candidate = candidateCost + state.penaltyFactor * candidateOut
-            if ridesOK && candidate < currentCost + state.penaltyFactor * currentOut - temperature * log(max(rng.nextUnit(), 1e-300)) {
+            let annealing = candidate < currentCost + state.penaltyFactor * currentOut - temperature * log(max(rng.nextUnit(), 1e-300))
+            let accepted = ridesOK && (elimination.isAttempting ? elimination.accepts(state, annealing: annealing) : annealing)
+            if accepted {
                 currentCost = candidateCost; currentOut = candidateOut
                 current = candidate
+                if candidateCost <= best * (1 + PoolRecombination.tolerance) {
+                    for (r, _) in saved { recombination.pool.add(vehicleType: state.slotType[r], stops: state.routes[r], cost: state.routeCost[r]) }
+                }
                 let out = state.unassigned.count
                 if out < bestOut || (out == bestOut && current < best - 1e-9) {
                     if let localSearch { localSearch.run(rng: &rng); currentCost = state.routesCost; current = state.objective }
@@ -162,10 +187,15 @@ struct Search {
                 state.undo(saved: saved, unassignedBefore: unassignedBefore)
             }
             state.adaptPenalty()
+            elimination.afterIteration(state)
             if elapsed - lastReport >= 5 {
                 lastReport = elapsed
                 progress.say(String(format: "iteration %d: best %.2f, current %.2f", iteration, best, current))
             }
+        }
+        if recombination.isDueAtEnd && !Cancellation.isRequested,
+           let better = recombination.recombine(state: state, best: bestRoutes, bestOut: bestOut, bestObjective: best, elapsed: 0) {
+            best = better.objective; bestOut = better.out; bestRoutes = better.slots; bestIteration = iteration
         }
         return ThreadOutcome(routes: bestRoutes, objective: best, unassigned: bestOut, iterations: iteration, bestIteration: bestIteration)
     }

@@ -30,6 +30,16 @@ final class SearchState {
     var scheduler: RouteScheduler
     /// Scratch sequence for simulations.
     var scratch: [Int32] = []
+    /// Most non-empty routes allowed: insertions and moves open no new route beyond it (lowered
+    /// by the route-elimination phase, `Int.max` otherwise).
+    var maxRoutes = Int.max
+
+    /// Number of non-empty routes.
+    var usedRoutes: Int {
+        var n = 0
+        for r in routes where !r.isEmpty { n += 1 }
+        return n
+    }
 
     init(problem: RoutingProblem, excluded: Set<Int>) {
         self.problem = problem

@@ -19,13 +19,27 @@ public struct SolverParameters: Sendable, Hashable {
     /// When positive, a removed request is first tried only in the routes holding one of its this
     /// many nearest stops (all routes if none fits); 0 tries all routes.
     public var insertionNeighbours: Int
+    /// Most distinct routes kept for the GLPK set-partitioning recombination; 0 turns it off.
+    public var poolSize: Int
+    /// Share of the time budget given to each of the (up to five) set-partitioning solves; 0
+    /// turns recombination off.
+    public var recombinationShare: Double
+    /// Share of the budget (0…1) spent on eliminating routes when the fixed vehicle cost dominates
+    /// (the VRPTW sets); 0 turns the phase off.
+    public var routeEliminationShare: Double
+    /// Iterations one route-elimination attempt may take before the best plan comes back.
+    public var routeEliminationIterations: Int
     public init(threads: Int = 1, averageRemoved: Int = 10, maxStringLength: Int = 10, blinkRate: Double = 0.01,
                 startTemperature: Double = 0.2, endTemperature: Double = 0.002, neighbours: Int = 20,
-                routeRemovalRate: Double = 0.05, insertionNeighbours: Int = 0) {
+                routeRemovalRate: Double = 0.05, insertionNeighbours: Int = 0, poolSize: Int = 3000,
+                recombinationShare: Double = 0.02, routeEliminationShare: Double = 0.5,
+                routeEliminationIterations: Int = 10000) {
         self.threads = threads; self.averageRemoved = averageRemoved; self.maxStringLength = maxStringLength
         self.blinkRate = blinkRate; self.startTemperature = startTemperature; self.endTemperature = endTemperature
         self.neighbours = neighbours; self.routeRemovalRate = routeRemovalRate
-        self.insertionNeighbours = insertionNeighbours
+        self.insertionNeighbours = insertionNeighbours; self.poolSize = poolSize
+        self.recombinationShare = recombinationShare; self.routeEliminationShare = routeEliminationShare
+        self.routeEliminationIterations = routeEliminationIterations
     }
 
     /// The benchmarked defaults for `problem`: pickup–delivery problems (dial-a-ride) anneal at a

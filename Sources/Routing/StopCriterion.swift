@@ -30,3 +30,14 @@ public indirect enum StopCriterion: Sendable, Hashable {
         }
     }
 }
+
+extension StopCriterion {
+    /// The smallest wall-clock budget in seconds, nil when only iterations bound the search.
+    var runtimeLimit: Double? {
+        switch self {
+        case .maxRuntime(let s): return s
+        case .maxIterations, .noImprovement: return nil
+        case .anyOf(let all): return all.compactMap(\.runtimeLimit).min()
+        }
+    }
+}

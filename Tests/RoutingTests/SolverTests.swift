@@ -106,3 +106,23 @@ final class SolverTests: XCTestCase {
         }
     }
 }
+
+/// Vehicle minimisation (fewest vehicles first) on the Gehring–Homberger instance rc1_2_1, whose
+/// construction uses 24 vehicles (best known: 18): within 30 iterations the route-elimination
+/// phase empties a route the annealing alone keeps (22 against 23 vehicles at seed 1).
+final class RouteEliminationTests: XCTestCase {
+    func testSavesVehicles() throws {
+        let b = try SolomonReader.read(path: SolverTests.path("vrptw/gh200/rc1_2_1.txt"))
+        var routes: [Double: Int] = [:]
+        for share in [0.9, 0] {
+            var parameters = SolverParameters.recommended(for: b.problem)
+            parameters.routeEliminationShare = share
+            let result = RoutingSolver.solve(b.problem, parameters: parameters, stop: .maxIterations(30), seed: 1)
+            SolutionChecker.assertValid(b.problem, result)
+            XCTAssertEqual(result.unassigned, [])
+            routes[share] = result.routes.count
+        }
+        XCTAssertGreaterThanOrEqual(routes[0.9]!, 18, "never below the best known")
+        XCTAssertLessThan(routes[0.9]!, routes[0]!, "\(routes)")
+    }
+}

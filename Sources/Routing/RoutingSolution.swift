@@ -27,6 +27,8 @@ public enum UnassignedReason: String, Hashable, Sendable, Codable {
     case timeWindowOrRideTime = "time-window-or-ride-time"
     /// It can be served alone, but no vehicle had room for it in the plan found.
     case fleetExhausted = "fleet-exhausted"
+    /// The time limit (or Ctrl-C) ended the search before construction reached it.
+    case timeLimit = "time-limit"
 }
 
 /// A request that is not in the plan, with the reason.

@@ -33,7 +33,7 @@ public enum RoutingSolver {
         for t in 1..<threads where (all[t].unassigned, all[t].objective) < (all[winner].unassigned, all[winner].objective) { winner = t }
         let state = SearchState(problem: problem, excluded: excluded)
         state.restore(all[winner].routes)
-        var result = assemble(state, reasons: reasons)
+        var result = assemble(state, reasons: reasons, leftOut: all[winner].constructionCut ? .timeLimit : .fleetExhausted)
         result.statistics = SolverStatistics(iterations: all.reduce(0) { $0 + $1.iterations },
                                              runtime: Date().timeIntervalSince(started), threads: threads,
                                              bestIteration: all[winner].bestIteration)
@@ -61,7 +61,9 @@ public enum RoutingSolver {
     }
 
     /// Turns the routes of `state` into the public result (schedules, costs, unassigned).
-    static func assemble(_ state: SearchState, reasons: [Int: UnassignedReason]) -> RoutingResult {
+    /// Requests the routes leave out (other than those in `reasons`) get reason `leftOut`.
+    static func assemble(_ state: SearchState, reasons: [Int: UnassignedReason],
+                         leftOut: UnassignedReason = .fleetExhausted) -> RoutingResult {
         var routes: [PlannedRoute] = []
         var cost = CostBreakdown(fixed: 0, distance: 0, time: 0)
         for r in 0..<state.routes.count where !state.routes[r].isEmpty {
@@ -78,7 +80,7 @@ public enum RoutingSolver {
             cost.time += rule.perSecond * Double(planned.duration)
         }
         var unassigned = reasons.map { UnassignedRequest(request: $0.key, reason: $0.value) }
-        unassigned += state.unassigned.map { UnassignedRequest(request: $0, reason: .fleetExhausted) }
+        unassigned += state.unassigned.map { UnassignedRequest(request: $0, reason: leftOut) }
         unassigned.sort { $0.request < $1.request }
         return RoutingResult(routes: routes, cost: cost, unassigned: unassigned,
                              statistics: SolverStatistics(iterations: 0, runtime: 0, threads: 1, bestIteration: 0))
@@ -92,6 +94,9 @@ struct ThreadOutcome: Sendable {
     var unassigned: Int
     var iterations: Int
     var bestIteration: Int
+    /// The time limit or Ctrl-C ended the search before construction had placed every request it
+    /// could: the requests left out are reported with reason `timeLimit`.
+    var constructionCut: Bool
 }
 
 /// Slots written by one thread each, read after all threads have finished.
@@ -123,6 +128,7 @@ struct Search {
         let shouldStop = { Cancellation.isRequested || stop.isMet(iteration: 0, sinceImprovement: 0, elapsed: Date().timeIntervalSince(started)) }
         if !initial.isEmpty { state.warmStart(initial) }
         state.regretConstruction(shouldStop: shouldStop)
+        let constructionCut = !state.unassigned.isEmpty && shouldStop()
         let localSearch = problem.hasPairs ? nil : LocalSearch(state: state, neighbours: neighbours, size: parameters.neighbours)
         localSearch?.run(rng: &rng, shouldStop: shouldStop)
         var current = state.objective, currentCost = state.routesCost, currentOut = state.outPenalty
@@ -197,6 +203,7 @@ struct Search {
            let better = recombination.recombine(state: state, best: bestRoutes, bestOut: bestOut, bestObjective: best, elapsed: 0) {
             best = better.objective; bestOut = better.out; bestRoutes = better.slots; bestIteration = iteration
         }
-        return ThreadOutcome(routes: bestRoutes, objective: best, unassigned: bestOut, iterations: iteration, bestIteration: bestIteration)
+        return ThreadOutcome(routes: bestRoutes, objective: best, unassigned: bestOut, iterations: iteration, bestIteration: bestIteration,
+                             constructionCut: constructionCut)
     }
 }

@@ -9,11 +9,21 @@ struct NeighbourLists: Sendable {
         let n = problem.stops.count
         var all: [[Int32]] = []
         all.reserveCapacity(n)
+        // Ordered by (distance, stop) through one packed integer key per candidate: distance in the
+        // high 40 bits (saturated), stop index in the low 24, so sorting plain integers gives the
+        // same order as comparing the pairs.
+        precondition(n < 1 << 24, "more than 2^24 stops")
+        var keys: [UInt64] = []
+        keys.reserveCapacity(n)
         for s in 0..<n {
             let ls = problem.stops[s].location, own = problem.requestOfStop[s]
-            var cand = (0..<n).filter { problem.requestOfStop[$0] != own }
-            cand.sort { (problem.distance(ls, problem.stops[$0].location), $0) < (problem.distance(ls, problem.stops[$1].location), $1) }
-            all.append(cand.prefix(size).map { Int32($0) })
+            keys.removeAll(keepingCapacity: true)
+            for t in 0..<n where problem.requestOfStop[t] != own {
+                let d = UInt64(min(problem.distance(ls, problem.stops[t].location), (1 << 40) - 1))
+                keys.append(d << 24 | UInt64(t))
+            }
+            keys.sort()
+            all.append(keys.prefix(size).map { Int32(truncatingIfNeeded: $0 & 0xFF_FFFF) })
         }
         lists = all
     }

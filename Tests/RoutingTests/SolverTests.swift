@@ -94,6 +94,19 @@ final class SolverTests: XCTestCase {
         XCTAssertEqual(result.routes.count, 1)
     }
 
+    /// A search whose time limit is over before construction starts routes nothing and reports
+    /// every request as left out by the time limit, not as a full fleet; with time, none is left.
+    func testRequestsLeftOutByTheTimeLimitSayIt() throws {
+        let b = try CVRPLIBReader.read(path: Self.path("cvrp/A/A-n32-k5.vrp"))
+        let cut = RoutingSolver.solve(b.problem, stop: .maxRuntime(0), seed: 1)
+        SolutionChecker.assertValid(b.problem, cut)
+        XCTAssertEqual(cut.routes.count, 0)
+        XCTAssertEqual(cut.unassigned.count, b.problem.requests.count)
+        XCTAssertTrue(cut.unassigned.allSatisfy { $0.reason == .timeLimit })
+        let full = RoutingSolver.solve(b.problem, stop: .maxIterations(10), seed: 1)
+        XCTAssertEqual(full.unassigned, [])
+    }
+
     func testInvalidProblemsAreInputErrors() {
         let m = TravelMatrices(count: 2, distance: [0, 1, 1, 0], duration: [0, 1, 1, 0])
         XCTAssertThrowsError(try RoutingProblem(stops: [Stop(location: 5, earliest: 10, latest: 5)],

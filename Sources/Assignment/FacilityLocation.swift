@@ -1,3 +1,4 @@
+import Foundation
 import GLPK
 
 /// A capacitated facility location problem with splittable demand (the OR-Library convention):
@@ -74,8 +75,9 @@ public enum FacilityLocation {
         var params = parameters
         params.separator = { [x, y] point in linkingCuts(point, x: x, y: y) }
         let built = model
+        let deadline = parameters.timeLimit.map { Date().addingTimeInterval($0) }
         params.rootHeuristic = { [x, y] point in
-            guard let start = FacilityLocationHeuristic.round(p, openness: y.map { point[$0.index] }) else { return nil }
+            guard let start = FacilityLocationHeuristic.round(p, openness: y.map { point[$0.index] }, deadline: deadline) else { return nil }
             var values = [Double](repeating: 0, count: built.variableCount)
             for i in 0..<m { values[y[i].index] = start.open.contains(i) ? 1 : 0 }
             for j in 0..<n { for i in 0..<m { values[x[j][i].index] = start.fraction[j][i] } }

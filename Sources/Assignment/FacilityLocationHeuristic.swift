@@ -1,4 +1,5 @@
 import DagrouteCore
+import Foundation
 import GLPK
 
 /// A first incumbent for `FacilityLocation` from the root LP: open every facility the LP opens
@@ -15,19 +16,21 @@ enum FacilityLocationHeuristic {
         var cost: Double
     }
 
-    /// - Parameter openness: the LP value of each facility's open variable.
+    /// - Parameters:
+    ///   - openness: the LP value of each facility's open variable.
+    ///   - deadline: no drop move starts after it (the solve's time limit).
     /// - Returns: nil when the facilities the LP opens cannot hold the demand (the LP was cut short).
-    static func round(_ p: FacilityLocationProblem, openness: [Double]) -> Plan? {
+    static func round(_ p: FacilityLocationProblem, openness: [Double], deadline: Date?) -> Plan? {
         let candidates = p.capacity.indices.filter { openness[$0] > 1e-6 }
         guard var plan = transport(p, open: candidates) else { return nil }
         let totalDemand = p.demand.reduce(0, +)
         // Drop moves, least open in the LP first, repeated while a pass improves, at most `passes`
-        // times (a count, not a clock, keeps runs reproducible). Opening moves were tried as well:
+        // times (a count, not a clock, keeps runs reproducible unless the time limit cuts them). Opening moves were tried as well:
         // on capa they cost a minute of transportation LPs and never improved the plan.
         for _ in 0..<passes {
             let before = plan.cost
             for i in plan.open.sorted(by: { (openness[$0], $0) < (openness[$1], $1) }) where plan.open.contains(i) {
-                if Cancellation.isRequested { return plan }
+                if Cancellation.isRequested || deadline.map({ Date() >= $0 }) == true { return plan }
                 let rest = plan.open.filter { $0 != i }
                 guard rest.reduce(0, { $0 + p.capacity[$1] }) >= totalDemand else { continue }
                 if let q = transport(p, open: rest), q.cost < plan.cost { plan = q }

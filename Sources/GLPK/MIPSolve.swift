@@ -55,7 +55,10 @@ extension Model {
                 lpCode = problem.simplex(presolve: false, timeLimit: parameters.timeLimit.map { max(0.001, $0 - Date().timeIntervalSince(start)) })
             }
             if lpCode == 0 && glp_get_status(p) == GLP_OPT, let separator = parameters.separator {
-                lpCode = try separationRounds(problem, separator, deadline: context.deadline)
+                // New rounds start only in the first half of the time limit, leaving the rest to
+                // the root heuristic and branch-and-cut (which keeps separating at its nodes).
+                let lastRound = parameters.timeLimit.map { start.addingTimeInterval($0 / 2) }
+                lpCode = try separationRounds(problem, separator, lastRound: lastRound, deadline: context.deadline)
             }
             guard lpCode == 0 || lpCode == GLP_ETMLIM else {
                 throw GLPKError.solverFailed("glp_simplex returned \(lpCode) on the root LP of model \(name)")
@@ -86,6 +89,7 @@ extension Model {
                     }
                     if context.warmStart.map({ better(checked, $0) }) ?? true {
                         context.warmStart = checked
+                        if warmStart == nil { context.firstFeasible = Date().timeIntervalSince(start) }
                     }
                 }
             }
@@ -141,6 +145,14 @@ extension Model {
             solution.secondsToFirstFeasible = context.firstFeasible ?? Date().timeIntervalSince(start)
         } else if solution.status == .noSolutionWithinTimeLimit {
             solution.bestBound = context.bestBound
+            if let warmStart = context.warmStart {
+                // Stopped before GLPK asked for a heuristic point: the warm start (or the root
+                // heuristic's point) is feasible and the best known.
+                solution.values = Array(warmStart.dropFirst())
+                solution.objective = objectiveValue(solution.values)
+                solution.status = .feasible(gap: solution.relativeGap ?? .infinity)
+                solution.secondsToFirstFeasible = context.firstFeasible ?? 0
+            }
         }
         solution.warmStartAccepted = context.warmStartAccepted
         solution.seconds = Date().timeIntervalSince(start)
@@ -148,12 +160,14 @@ extension Model {
     }
 
     /// Cutting-plane loop on the root LP: adds the separator's cuts that the LP point violates and
-    /// re-optimises by the dual simplex, until none is violated, the deadline passes or Ctrl-C.
-    /// Returns the last simplex code (0 with an optimal basis, as `glp_intopt` needs).
-    private func separationRounds(_ problem: GLPKProblem, _ separator: @Sendable ([Double]) -> [Cut], deadline: Date?) throws -> Int32 {
+    /// re-optimises by the dual simplex, until none is violated, `lastRound` passes (no new round
+    /// starts; a started one may run to `deadline`) or Ctrl-C. Returns the last simplex code (0 with
+    /// an optimal basis, as `glp_intopt` needs).
+    private func separationRounds(_ problem: GLPKProblem, _ separator: @Sendable ([Double]) -> [Cut],
+                                  lastRound: Date?, deadline: Date?) throws -> Int32 {
         while !Cancellation.isRequested {
+            if let lastRound, Date() >= lastRound { return 0 }
             let remaining = deadline.map { $0.timeIntervalSinceNow } ?? .infinity
-            guard remaining > 0 else { return 0 }
             let x = problem.columnPrimals(variableCount)
             let cuts = try separator(x).compactMap { cut in
                 let row = try cut.glpkRow(columns: variableCount)
@@ -230,7 +244,8 @@ private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableR
     guard let tree, let info else { return }
     let context = Unmanaged<BranchAndCutContext>.fromOpaque(info).takeUnretainedValue()
     let best = glp_ios_best_node(tree)
-    if best != 0 { context.bestBound = glp_ios_node_bound(tree, best) }
+    // GLPK reports ∓DBL_MAX while a node's bound is unknown.
+    if best != 0, case let b = glp_ios_node_bound(tree, best), abs(b) < 1e300 { context.bestBound = b }
     if glp_ios_reason(tree) == GLP_ICUTGEN { context.separate(tree) }
     if glp_ios_reason(tree) == GLP_IHEUR, !context.warmStartOffered, let x = context.warmStart {
         context.warmStartOffered = true

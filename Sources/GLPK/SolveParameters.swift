@@ -41,7 +41,9 @@ public struct MIPParameters: Sendable {
     /// Separation routine for model-specific valid inequalities (`Cut`): called with an LP
     /// solution (one value per variable), it returns cuts; those the point violates are added.
     /// At the root it is called in rounds until it returns no violated cut (before
-    /// `rootHeuristic`); in branch-and-cut at every node whose LP solution is fractional. This lets
+    /// `rootHeuristic`; no new round starts after half the time limit, so that the heuristic and
+    /// branch-and-cut get the other half); in branch-and-cut at every node whose LP solution is
+    /// fractional. This lets
     /// a model start from a small formulation and add the many rows of a strong one only where
     /// the LP needs them. Bypasses the MIP presolver like a warm start. A cut with an unknown or
     /// repeated variable or a non-finite number makes `solveMIP` throw.

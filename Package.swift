@@ -56,8 +56,9 @@ let package = Package(
 
         .testTarget(name: "DagrouteCoreTests", dependencies: ["DagrouteCore"]),
         .testTarget(name: "InstanceTests", dependencies: ["Instance"]),
-        // Test support: ../shared/instances and known_values.csv, shared by the solver test targets.
-        .target(name: "SharedInstances", path: "Tests/SharedInstances"),
+        // Test support: ../shared/instances, known_values.csv and independent re-checks, shared by
+        // the solver test targets.
+        .target(name: "SharedInstances", dependencies: ["Formats"], path: "Tests/SharedInstances"),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK", "Formats", "CGLPK", "DagrouteCore", "SharedInstances"]),
         .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "GLPK", "Formats", "DagrouteCore", "SharedInstances"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork"]),

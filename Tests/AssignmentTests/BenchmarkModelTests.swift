@@ -17,12 +17,9 @@ final class BenchmarkModelTests: XCTestCase {
                 XCTAssertEqual(r.status, .optimal)
                 XCTAssertEqual(r.objective, known)
                 // Independent re-check from the file's data.
-                let agentOfJob = try XCTUnwrap(r.agentOfJob)
-                var used = [Int](repeating: 0, count: p.agents)
-                var total = 0
-                for (j, i) in agentOfJob.enumerated() { used[i] += p.resource[i][j]; total += p.cost[i][j] }
-                XCTAssertEqual(Double(total), known)
-                for i in 0..<p.agents { XCTAssertLessThanOrEqual(used[i], p.capacity[i]) }
+                let check = checkedGAPObjective(p, try XCTUnwrap(r.agentOfJob))
+                XCTAssertEqual(Double(check.objective), known)
+                XCTAssertEqual(check.violations, [])
             }
         }
     }

@@ -19,8 +19,10 @@ enum FacilityLocationHeuristic {
     /// - Parameters:
     ///   - openness: the LP value of each facility's open variable.
     ///   - deadline: no drop move starts after it (the solve's time limit).
-    /// - Returns: nil when the facilities the LP opens cannot hold the demand (the LP was cut short).
+    /// - Returns: nil when the facilities the LP opens cannot hold the demand (the LP was cut short),
+    ///   or after Ctrl-C.
     static func round(_ p: FacilityLocationProblem, openness: [Double], deadline: Date?) -> Plan? {
+        guard !Cancellation.isRequested else { return nil }
         let candidates = p.capacity.indices.filter { openness[$0] > 1e-6 }
         guard var plan = transport(p, open: candidates) else { return nil }
         let totalDemand = p.demand.reduce(0, +)

@@ -70,11 +70,12 @@ final class GLPKProblem {
     /// if the dual fails: on assignment models with open/close decisions this solved the root LP
     /// in 1–13 s where the primal simplex took 30 to over 60 s.
     ///
-    /// Without presolve the simplex runs in slices of at most `slice` seconds, each resuming from
-    /// the basis the previous one left, so that Ctrl-C (`Cancellation.isRequested`) and the time
-    /// limit are honoured within about a slice (GLPK's simplex has no callback). Cancellation then
-    /// returns `GLP_ETMLIM`, like a time limit. With presolve GLPK restarts from scratch on every
-    /// call, so that solve is one uninterruptible call.
+    /// Without presolve the simplex runs in slices of at most `sliceIterations` iterations, each
+    /// resuming from the basis the previous one left, so that Ctrl-C (`Cancellation.isRequested`)
+    /// is honoured between slices (GLPK's simplex has no callback); cancellation then returns
+    /// `GLP_ETMLIM`, like the time limit. Slices end at iteration counts, not times, so the pivots —
+    /// and the vertex reached — do not depend on the machine's load. With presolve GLPK restarts
+    /// from scratch on every call, so that solve is one uninterruptible call.
     func simplex(presolve: Bool, timeLimit: Double?, longStepDual: Bool = false) -> Int32 {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
@@ -86,14 +87,15 @@ final class GLPKProblem {
             return glp_simplex(pointer, &parm)
         }
         let deadline = timeLimit.map { Date().addingTimeInterval($0) }
+        parm.it_lim = GLPKProblem.sliceIterations
         while true {
-            let remaining = deadline.map { $0.timeIntervalSinceNow } ?? .infinity
-            parm.tm_lim = milliseconds(min(remaining, GLPKProblem.slice))
+            if let deadline { parm.tm_lim = milliseconds(deadline.timeIntervalSinceNow) }
             let code = glp_simplex(pointer, &parm)
-            guard code == GLP_ETMLIM, !Cancellation.isRequested, remaining > GLPKProblem.slice else { return code }
+            guard code == GLP_EITLIM else { return code }
+            if Cancellation.isRequested || deadline.map({ Date() >= $0 }) == true { return GLP_ETMLIM }
         }
     }
 
-    /// Longest uninterrupted simplex call, in seconds (see `simplex`).
-    static let slice = 0.5
+    /// Most simplex iterations per uninterrupted call (see `simplex`).
+    static let sliceIterations: Int32 = 1_000
 }

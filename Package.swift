@@ -56,8 +56,11 @@ let package = Package(
 
         .testTarget(name: "DagrouteCoreTests", dependencies: ["DagrouteCore"]),
         .testTarget(name: "InstanceTests", dependencies: ["Instance"]),
-        .testTarget(name: "GLPKTests", dependencies: ["GLPK", "Formats", "CGLPK", "DagrouteCore"]),
-        .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "GLPK", "Formats", "DagrouteCore"]),
+        // Test support: ../shared/instances, known_values.csv and independent re-checks, shared by
+        // the solver test targets.
+        .target(name: "SharedInstances", dependencies: ["Formats"], path: "Tests/SharedInstances"),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK", "Formats", "CGLPK", "DagrouteCore", "SharedInstances"]),
+        .testTarget(name: "AssignmentTests", dependencies: ["Assignment", "GLPK", "Formats", "DagrouteCore", "SharedInstances"]),
         .testTarget(name: "RoadNetworkTests", dependencies: ["RoadNetwork"]),
         .testTarget(name: "TravelMatrixTests", dependencies: ["TravelMatrix"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Formats", "DagrouteCore"]),

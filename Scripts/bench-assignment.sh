@@ -3,7 +3,11 @@
 # 10 day parts (AssignmentScaleBenchmark, release build), GLPK with and without dagroute's warm start,
 # 30 s limit, 0.5 % relative gap; the same models, exported as free MPS, solved by HiGHS (highspy from
 # PyPI in .venv-bench) with the same limit and gap, in the same run. Markdown on stdout.
-#   Scripts/bench-assignment.sh [--candidates]   (--candidates: a third of the locations may close)
+# With --cflp: the OR-Library CFLP files capa and capc (100 warehouses × 1,000 customers) at the
+# substituted capacities that have published optima, `dagroute solve --format orlib-cap` (release)
+# against HiGHS on the complete strong formulation (Scripts/bench/assign_cflp_highs.py), 180 s each,
+# gap 0, in the same run.
+#   Scripts/bench-assignment.sh [--candidates | --cflp]   (--candidates: a third of the locations may close)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 candidates=""; [ "${1:-}" = --candidates ] && candidates=1
@@ -11,6 +15,36 @@ candidates=""; [ "${1:-}" = --candidates ] && candidates=1
 .venv-bench/bin/pip install -q highspy >&2
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+if [ "${1:-}" = --cflp ]; then
+    swift build -c release --product dagroute >&2
+    limit=180
+    known=../shared/instances/known_values.csv
+    echo "## CFLP capa / capc (\`Scripts/bench-assignment.sh --cflp\`)"
+    echo
+    echo "100 warehouses × 1,000 customers, split demand, ${limit} s limit, gap 0, one thread; load average at start $(cut -d' ' -f1 /proc/loadavg)."
+    echo "dagroute: weak model + linking rows as cuts + LP-rounding + drop-move incumbent (GLPK). HiGHS $(.venv-bench/bin/python -c 'import highspy; print(highspy.Highs().version())' 2>/dev/null | tail -1): the complete strong model."
+    echo
+    echo "| instance | known optimum | dagroute: status, objective, bound, s | HiGHS: status, objective, bound, s | dagroute ÷ optimum − 1 | HiGHS ÷ optimum − 1 | HiGHS s ÷ dagroute s |"
+    echo "|---|---:|---|---|---:|---:|---:|"
+    for case in capa:8000 capc:5000; do
+        file="${case%%:*}"; cap="${case##*:}"
+        opt=$(grep "^cflp,$file@capacity=$cap," "$known" | cut -d, -f4)
+        d=$(.build/release/dagroute solve "../shared/instances/cflp/orlib/$file.txt" --format orlib-cap --capacity "$cap" \
+              --time-limit "$limit" --json 2>/dev/null || true)
+        h=$(.venv-bench/bin/python Scripts/bench/assign_cflp_highs.py "../shared/instances/cflp/orlib/$file.txt" "$cap" "$limit" \
+              | grep -v -E '^(Running HiGHS|Includes third-party)')
+        .venv-bench/bin/python - "$file@$cap" "$opt" "$d" "$h" <<'PY'
+import json, sys
+name, opt, d, h = sys.argv[1], float(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4].split()
+dobj, dbound = d.get("objective"), d.get("best_bound")
+fmt = lambda v: "–" if v is None else f"{v:,.3f}"
+hobj, hbound, hs = float(h[1]), float(h[2]), float(h[3])
+print(f"| {name} | {opt:,.3f} | {d['status']}, {fmt(dobj)}, {fmt(dbound)}, {d['time_s']:.1f} | {h[0]}, {hobj:,.3f}, {hbound:,.3f}, {hs:.1f} | "
+      f"{'–' if dobj is None else f'{100 * (dobj / opt - 1):.4f} %'} | {100 * (hobj / opt - 1):.4f} % | {hs / d['time_s']:.2f} |")
+PY
+    done
+    exit 0
+fi
 echo "## Assignment MIP (\`Scripts/bench-assignment.sh${candidates:+ --candidates}\`)"
 echo
 echo "60 locations, 10 day parts, 30 s limit, 0.5 % relative gap, one thread; load average at start $(cut -d' ' -f1 /proc/loadavg)."

@@ -1,4 +1,5 @@
 import CGLPK
+import DagrouteCore
 import Foundation
 
 /// A GLPK problem object built from a `Model`, owned by the thread that created it.
@@ -68,13 +69,33 @@ final class GLPKProblem {
     /// the dual simplex with the long-step (flip) ratio test, falling back to the primal simplex
     /// if the dual fails: on assignment models with open/close decisions this solved the root LP
     /// in 1–13 s where the primal simplex took 30 to over 60 s.
+    ///
+    /// Without presolve the simplex runs in slices of at most `sliceIterations` iterations, each
+    /// resuming from the basis the previous one left, so that Ctrl-C (`Cancellation.isRequested`)
+    /// is honoured between slices (GLPK's simplex has no callback); cancellation then returns
+    /// `GLP_ETMLIM`, like the time limit. Slices end at iteration counts, not times, so the pivots —
+    /// and the vertex reached — do not depend on the machine's load. With presolve GLPK restarts
+    /// from scratch on every call, so that solve is one uninterruptible call.
     func simplex(presolve: Bool, timeLimit: Double?, longStepDual: Bool = false) -> Int32 {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = GLP_MSG_OFF
         parm.presolve = presolve ? GLP_ON : GLP_OFF
         if longStepDual { parm.meth = GLP_DUALP; parm.r_test = GLP_RT_FLIP }
-        if let timeLimit { parm.tm_lim = milliseconds(timeLimit) }
-        return glp_simplex(pointer, &parm)
+        if presolve {
+            if let timeLimit { parm.tm_lim = milliseconds(timeLimit) }
+            return glp_simplex(pointer, &parm)
+        }
+        let deadline = timeLimit.map { Date().addingTimeInterval($0) }
+        parm.it_lim = GLPKProblem.sliceIterations
+        while true {
+            if let deadline { parm.tm_lim = milliseconds(deadline.timeIntervalSinceNow) }
+            let code = glp_simplex(pointer, &parm)
+            guard code == GLP_EITLIM else { return code }
+            if Cancellation.isRequested || deadline.map({ Date() >= $0 }) == true { return GLP_ETMLIM }
+        }
     }
+
+    /// Most simplex iterations per uninterrupted call (see `simplex`).
+    static let sliceIterations: Int32 = 1_000
 }

@@ -19,7 +19,8 @@ extension Model {
         let start = Date()
         let problem = try GLPKProblem(self)
         let p = problem.pointer
-        let context = BranchAndCutContext(start: start, warmStart: warmStart, timeLimit: parameters.timeLimit)
+        let context = BranchAndCutContext(start: start, warmStart: warmStart, timeLimit: parameters.timeLimit,
+                                          separator: parameters.separator, columns: variableCount)
         var solution = Solution(status: .infeasible, objective: nil, bestBound: nil, values: [],
                                 seconds: 0, secondsToFirstFeasible: nil, warmStartAccepted: false)
         defer { _ = context }
@@ -37,7 +38,8 @@ extension Model {
         // GLPK's MIP presolver renumbers columns, so a warm start needs the unpresolved problem;
         // with no rows or columns GLPK's simplex needs the presolver too.
         let emptyProblem = constraintCount == 0 || variableCount == 0
-        let usePresolve = emptyProblem || (parameters.presolve && warmStart == nil && parameters.rootHeuristic == nil)
+        let usePresolve = emptyProblem
+            || (parameters.presolve && warmStart == nil && parameters.rootHeuristic == nil && parameters.separator == nil)
         parm.presolve = usePresolve ? GLP_ON : GLP_OFF
 
         var code: Int32
@@ -51,6 +53,12 @@ extension Model {
                 // The dual simplex may stop at dual infeasibility with primal feasibility unknown:
                 // the primal simplex settles infeasible versus unbounded.
                 lpCode = problem.simplex(presolve: false, timeLimit: parameters.timeLimit.map { max(0.001, $0 - Date().timeIntervalSince(start)) })
+            }
+            if lpCode == 0 && glp_get_status(p) == GLP_OPT, let separator = parameters.separator {
+                // New rounds start only in the first half of the time limit, leaving the rest to
+                // the root heuristic and branch-and-cut (which keeps separating at its nodes).
+                let lastRound = parameters.timeLimit.map { start.addingTimeInterval($0 / 2) }
+                lpCode = try separationRounds(problem, separator, lastRound: lastRound, deadline: context.deadline)
             }
             guard lpCode == 0 || lpCode == GLP_ETMLIM else {
                 throw GLPKError.solverFailed("glp_simplex returned \(lpCode) on the root LP of model \(name)")
@@ -81,12 +89,14 @@ extension Model {
                     }
                     if context.warmStart.map({ better(checked, $0) }) ?? true {
                         context.warmStart = checked
+                        if warmStart == nil { context.firstFeasible = Date().timeIntervalSince(start) }
                     }
                 }
             }
             if let t = parameters.timeLimit { parm.tm_lim = milliseconds(t - Date().timeIntervalSince(start)) }
             code = glp_intopt(p, &parm)
         }
+        if let error = context.separationError { throw error }
 
         let mipStatus = glp_mip_status(p)
         switch code {
@@ -135,10 +145,40 @@ extension Model {
             solution.secondsToFirstFeasible = context.firstFeasible ?? Date().timeIntervalSince(start)
         } else if solution.status == .noSolutionWithinTimeLimit {
             solution.bestBound = context.bestBound
+            if let warmStart = context.warmStart {
+                // Stopped before GLPK asked for a heuristic point: the warm start (or the root
+                // heuristic's point) is feasible and the best known.
+                solution.values = Array(warmStart.dropFirst())
+                solution.objective = objectiveValue(solution.values)
+                solution.status = .feasible(gap: solution.relativeGap ?? .infinity)
+                solution.secondsToFirstFeasible = context.firstFeasible ?? 0
+            }
         }
         solution.warmStartAccepted = context.warmStartAccepted
         solution.seconds = Date().timeIntervalSince(start)
         return solution
+    }
+
+    /// Cutting-plane loop on the root LP: adds the separator's cuts that the LP point violates and
+    /// re-optimises by the dual simplex, until none is violated, `lastRound` passes (no new round
+    /// starts; a started one may run to `deadline`) or Ctrl-C. Returns the last simplex code (0 with
+    /// an optimal basis, as `glp_intopt` needs).
+    private func separationRounds(_ problem: GLPKProblem, _ separator: @Sendable ([Double]) -> [Cut],
+                                  lastRound: Date?, deadline: Date?) throws -> Int32 {
+        while !Cancellation.isRequested {
+            if let lastRound, Date() >= lastRound { return 0 }
+            let remaining = deadline.map { $0.timeIntervalSinceNow } ?? .infinity
+            let x = problem.columnPrimals(variableCount)
+            let cuts = try separator(x).compactMap { cut in
+                let row = try cut.glpkRow(columns: variableCount)
+                return cut.violation(at: x) > Cut.tolerance * max(1, abs(cut.upper)) ? (cut.upper, row) : nil
+            }
+            guard !cuts.isEmpty else { return 0 }
+            problem.addRows(cuts)
+            let code = problem.simplex(presolve: false, timeLimit: remaining.isFinite ? remaining : nil, longStepDual: true)
+            guard code == 0 && glp_get_status(problem.pointer) == GLP_OPT else { return code }
+        }
+        return 0
     }
 
     /// Validates a warm start and returns it 1-based (element 0 unused), integers exactly integral.
@@ -165,11 +205,36 @@ final class BranchAndCutContext {
     /// GLPK checks its own time limit only between some steps (root cuts can overrun it by many
     /// seconds), so the callback also stops the search at this wall-clock deadline.
     let deadline: Date?
+    let separator: (@Sendable ([Double]) -> [Cut])?
+    let columns: Int
+    /// A bad cut from the separator: the search is stopped and `solveMIP` throws this.
+    var separationError: GLPKError?
 
-    init(start: Date, warmStart: [Double]?, timeLimit: Double?) {
+    init(start: Date, warmStart: [Double]?, timeLimit: Double?, separator: (@Sendable ([Double]) -> [Cut])?, columns: Int) {
         self.start = start
         self.warmStart = warmStart
         deadline = timeLimit.map { start.addingTimeInterval($0) }
+        self.separator = separator
+        self.columns = columns
+    }
+
+    /// At a node with a fractional LP solution: hands the separator's violated cuts to GLPK's
+    /// cut pool (they become rows of the node's LP and of its subtree).
+    func separate(_ tree: OpaquePointer) {
+        guard let separator, separationError == nil else { return }
+        let prob = glp_ios_get_prob(tree)
+        let x = (0..<columns).map { glp_get_col_prim(prob, Int32($0 + 1)) }
+        for cut in separator(x) {
+            do {
+                let row = try cut.glpkRow(columns: columns)
+                guard cut.violation(at: x) > Cut.tolerance * max(1, abs(cut.upper)) else { continue }
+                _ = glp_ios_add_row(tree, nil, 0, 0, Int32(row.index.count - 1), row.index, row.value, GLP_UP, cut.upper)
+            } catch let error as GLPKError {
+                separationError = error
+                glp_ios_terminate(tree)
+                return
+            } catch { return }
+        }
     }
 }
 
@@ -179,7 +244,9 @@ private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableR
     guard let tree, let info else { return }
     let context = Unmanaged<BranchAndCutContext>.fromOpaque(info).takeUnretainedValue()
     let best = glp_ios_best_node(tree)
-    if best != 0 { context.bestBound = glp_ios_node_bound(tree, best) }
+    // GLPK reports ∓DBL_MAX while a node's bound is unknown.
+    if best != 0, case let b = glp_ios_node_bound(tree, best), abs(b) < 1e300 { context.bestBound = b }
+    if glp_ios_reason(tree) == GLP_ICUTGEN { context.separate(tree) }
     if glp_ios_reason(tree) == GLP_IHEUR, !context.warmStartOffered, let x = context.warmStart {
         context.warmStartOffered = true
         context.warmStartAccepted = x.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0

@@ -38,9 +38,20 @@ public struct MIPParameters: Sendable {
     /// (e.g. LP rounding). Its time counts against `timeLimit`. Bypasses the MIP presolver like a
     /// warm start; a returned point that is not feasible makes `solveMIP` throw.
     public var rootHeuristic: (@Sendable ([Double]) -> [Double]?)?
+    /// Separation routine for model-specific valid inequalities (`Cut`): called with an LP
+    /// solution (one value per variable), it returns cuts; those the point violates are added.
+    /// At the root it is called in rounds until it returns no violated cut (before
+    /// `rootHeuristic`; no new round starts after half the time limit, so that the heuristic and
+    /// branch-and-cut get the other half); in branch-and-cut at every node whose LP solution is
+    /// fractional. This lets
+    /// a model start from a small formulation and add the many rows of a strong one only where
+    /// the LP needs them. Bypasses the MIP presolver like a warm start. A cut with an unknown or
+    /// repeated variable or a non-finite number makes `solveMIP` throw.
+    public var separator: (@Sendable ([Double]) -> [Cut])?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true, cuts: Bool = true,
-                feasibilityPump: Bool = false, warmStart: [Double]? = nil, rootHeuristic: (@Sendable ([Double]) -> [Double]?)? = nil) {
+                feasibilityPump: Bool = false, warmStart: [Double]? = nil, rootHeuristic: (@Sendable ([Double]) -> [Double]?)? = nil,
+                separator: (@Sendable ([Double]) -> [Cut])? = nil) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.presolve = presolve
@@ -48,6 +59,7 @@ public struct MIPParameters: Sendable {
         self.feasibilityPump = feasibilityPump
         self.warmStart = warmStart
         self.rootHeuristic = rootHeuristic
+        self.separator = separator
     }
 }
 

@@ -26,15 +26,3 @@ struct GAPModel {
         (0..<x[0].count).map { j in x.indices.first { s[x[$0][j]] > 0.5 }! }
     }
 }
-
-/// Independent check: every capacity respected; returns the objective recomputed from the data.
-func checkedGAPObjective(_ p: ORLibraryGAPProblem, _ agentOfJob: [Int]) -> (objective: Int, violations: [String]) {
-    var used = [Int](repeating: 0, count: p.agents)
-    var objective = 0
-    for (j, i) in agentOfJob.enumerated() {
-        used[i] += p.resource[i][j]
-        objective += p.cost[i][j]
-    }
-    let violations = (0..<p.agents).filter { used[$0] > p.capacity[$0] }.map { "agent \($0) uses \(used[$0]) > \(p.capacity[$0])" }
-    return (objective, violations)
-}

@@ -1,6 +1,7 @@
 import Dispatch
 import Formats
 import GLPK
+import SharedInstances
 import XCTest
 
 /// OR-Library GAP problems solved to their published optima, re-checked independently.

@@ -1,15 +1,22 @@
 import Foundation
 
-/// `../shared/instances` (beside the repository root) and its `known_values.csv`.
-enum SharedInstances {
-    static let root = URL(fileURLWithPath: #filePath)
+/// `../shared/instances` (beside the repository root) and its `known_values.csv`, for the test
+/// targets that check solvers against published values (one copy for all of them).
+public enum SharedInstances {
+    public static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/instances")
 
-    struct Row { var family: String; var instance: String; var value: Double; var kind: String }
+    public struct Row: Sendable {
+        public var family: String
+        public var instance: String
+        public var value: Double
+        /// `optimal`, `bks` or `unverified` (see the instances README).
+        public var kind: String
+    }
 
     /// Rows of known_values.csv; `instance` cut at the first blank (`gap1#1 (c515-1)` → `gap1#1`).
-    static let knownValues: [Row] = {
+    public static let knownValues: [Row] = {
         let text = (try? String(contentsOf: root.appendingPathComponent("known_values.csv"), encoding: .utf8)) ?? ""
         return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
             let f = line.split(separator: ",", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
@@ -18,7 +25,8 @@ enum SharedInstances {
         }
     }()
 
-    static func value(_ family: String, _ instance: String) -> Double? {
+    /// The known value of an instance (`family` and `instance` as in the CSV), nil if absent.
+    public static func value(_ family: String, _ instance: String) -> Double? {
         knownValues.first { $0.family == family && $0.instance == instance }?.value
     }
 }

@@ -1,0 +1,58 @@
+import Assignment
+import Formats
+import GLPK
+import SharedInstances
+import XCTest
+
+/// `GeneralizedAssignment` (the engine behind `solve --format orlib-gap`) on more OR-Library
+/// problems: gap6 whole, problems of gap8/10/11 that solve in about a second in a debug build, and
+/// all of gapa (Chu & Beasley) — each to its known value, the assignment re-checked from the file.
+/// gapc/gapd are not solved to optimality in seconds; a short run must stay consistent with them.
+final class GAPOptimaTests: XCTestCase {
+    func problem(_ file: String, _ index: Int) throws -> ORLibraryGAPProblem {
+        try ORLibraryGAP.read(SharedInstances.root.appendingPathComponent("gap/orlib/\(file).txt"))[index - 1]
+    }
+
+    func solve(_ p: ORLibraryGAPProblem, _ sense: Sense, timeLimit: Double = 60) throws -> GeneralizedAssignmentResult {
+        try GeneralizedAssignment.solve(GeneralizedAssignmentProblem(cost: p.cost.map { $0.map(Double.init) },
+                                                                     resource: p.resource.map { $0.map(Double.init) },
+                                                                     capacity: p.capacity.map(Double.init), sense: sense),
+                                        parameters: MIPParameters(timeLimit: timeLimit))
+    }
+
+    func testKnownOptimaOfGap6To11AndGapa() throws {
+        var cases: [(String, Int, Sense)] = []
+        for k in 1...5 { cases += [("gap6", k, .maximize), ("gap6", k, .minimize)] }
+        cases += [("gap8", 1, .minimize), ("gap8", 3, .maximize), ("gap8", 3, .minimize), ("gap10", 1, .maximize),
+                  ("gap10", 1, .minimize), ("gap11", 2, .maximize), ("gap11", 2, .minimize), ("gap11", 3, .maximize)]
+        for k in 1...6 { cases.append(("gapa", k, .minimize)) }
+        for (file, k, sense) in cases {
+            let name = "\(file)#\(k) \(sense)"
+            let known = try XCTUnwrap(SharedInstances.value(sense == .maximize ? "gap_max" : "gap_min", "\(file)#\(k)"), name)
+            let p = try problem(file, k)
+            let r = try solve(p, sense)
+            XCTAssertEqual(r.status, .optimal, name)
+            XCTAssertEqual(r.objective, known, name)
+            let check = checkedGAPObjective(p, try XCTUnwrap(r.agentOfJob, name))
+            XCTAssertEqual(Double(check.objective), known, name)
+            XCTAssertEqual(check.violations, [], name)
+        }
+    }
+
+    func testShortRunsOnGapcAndGapdStayConsistentWithTheirKnownValues() throws {
+        for (file, k) in [("gapc", 1), ("gapd", 1)] {
+            let known = try XCTUnwrap(SharedInstances.value("gap_min", "\(file)#\(k)"))
+            let p = try problem(file, k)
+            let r = try solve(p, .minimize, timeLimit: 2)
+            if let bound = r.bestBound { XCTAssertLessThanOrEqual(bound, known + 1e-6, file) }
+            guard let agentOfJob = r.agentOfJob else {
+                XCTAssertEqual(r.status, .noSolutionWithinTimeLimit, file)
+                continue
+            }
+            let check = checkedGAPObjective(p, agentOfJob)
+            XCTAssertEqual(Double(check.objective), r.objective, file)
+            XCTAssertEqual(check.violations, [], file)
+            XCTAssertGreaterThanOrEqual(Double(check.objective), known, file)
+        }
+    }
+}

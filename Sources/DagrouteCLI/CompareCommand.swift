@@ -39,6 +39,8 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Wall-clock budget of the whole run in seconds.") var timeLimit: Double = 55
     @Option(help: "Random seed of the routing searches.") var seed: UInt64 = 1
     @Option(help: "Routing problems solved in parallel (default: all cores).") var threads: Int?
+    @Option(help: "Ruin-and-recreate iterations per ride of each routing problem (default 20); the search stops at this budget or at its share of --time-limit, whichever comes first. With a budget that binds, results are the same for a seed whatever the machine's speed.")
+    var iterations: Int?
     @Option(name: .customLong("report-day"), help: "Weekday whose routes the report's map draws (mon…fri).")
     var reportDay: String = "mon"
     @Flag(help: "Pseudonymise client ids and snap homes to a 100 m grid in every output file.") var anonymise = false
@@ -47,6 +49,7 @@ struct Compare: ParsableCommand {
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive, found \(timeLimit)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, found \(threads)") }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1, found \(iterations)") }
         guard let day = Weekday(name: reportDay), Weekday.workingDays.contains(day) else {
             throw ValidationError("--report-day must be a weekday mon…fri, found \(reportDay)")
         }
@@ -62,6 +65,7 @@ struct Compare: ParsableCommand {
         // --time-limit covers the whole command: reading the instance and the travel table count.
         var options = RunOptions(timeLimit: max(0.1, timeLimit - Date().timeIntervalSince(started)), seed: seed)
         if let threads { options.threads = threads }
+        if let iterations { options.iterationsPerRide = iterations }
         let results = try ScenarioRunner.run(loaded, scenarios: ScenarioCatalog.all(loaded.settings), options: options,
                                              table: table, progress: progress)
         let folder = URL(fileURLWithPath: out)

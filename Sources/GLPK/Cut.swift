@@ -31,16 +31,9 @@ extension Cut {
     ///   coefficient or bound.
     func glpkRow(columns: Int) throws -> (index: [Int32], value: [Double]) {
         guard upper.isFinite else { throw GLPKError.invalidArgument("cut: expected a finite right-hand side, found \(upper)") }
+        try Model.checkTerms(terms, columns: columns, "cut")
         var index: [Int32] = [0], value: [Double] = [0]
-        var seen = Set<Int>(minimumCapacity: terms.count)
-        for (v, a) in terms {
-            guard v.index >= 0 && v.index < columns else {
-                throw GLPKError.invalidArgument("cut: expected a variable of this model (0..<\(columns)), found #\(v.index)")
-            }
-            guard a.isFinite else { throw GLPKError.invalidArgument("cut: expected a finite coefficient for variable #\(v.index), found \(a)") }
-            guard seen.insert(v.index).inserted else { throw GLPKError.invalidArgument("cut: variable #\(v.index) appears twice") }
-            if a != 0 { index.append(Int32(v.index + 1)); value.append(a) }
-        }
+        for (v, a) in terms where a != 0 { index.append(Int32(v.index + 1)); value.append(a) }
         return (index, value)
     }
 }

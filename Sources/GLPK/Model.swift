@@ -93,14 +93,7 @@ public struct Model: Sendable {
         let what = "constraint \(name ?? "#\(constraintCount)")"
         try Model.checkBounds(lower, upper, what)
         try Model.checkName(name, what)
-        var seen = Set<Int>(minimumCapacity: terms.count)
-        for (v, a) in terms {
-            guard v.index >= 0 && v.index < variableCount else {
-                throw GLPKError.invalidArgument("\(what): expected a variable of this model (0..<\(variableCount)), found #\(v.index)")
-            }
-            guard a.isFinite else { throw GLPKError.invalidArgument("\(what): expected a finite coefficient for variable #\(v.index), found \(a)") }
-            guard seen.insert(v.index).inserted else { throw GLPKError.invalidArgument("\(what): variable #\(v.index) appears twice") }
-        }
+        try Model.checkTerms(terms, columns: variableCount, what)
         for (v, a) in terms where a != 0 {
             entryColumn.append(Int32(v.index)); entryValue.append(a)
         }
@@ -142,6 +135,19 @@ public struct Model: Sendable {
     func checkVariable(_ v: Variable, _ context: String) throws {
         guard v.index >= 0 && v.index < variableCount else {
             throw GLPKError.invalidArgument("\(context): expected a variable of this model (0..<\(variableCount)), found #\(v.index)")
+        }
+    }
+
+    /// Every variable of `terms` belongs to a model of `columns` variables and appears once; every
+    /// coefficient is finite.
+    static func checkTerms(_ terms: [(Variable, Double)], columns: Int, _ what: String) throws {
+        var seen = Set<Int>(minimumCapacity: terms.count)
+        for (v, a) in terms {
+            guard v.index >= 0 && v.index < columns else {
+                throw GLPKError.invalidArgument("\(what): expected a variable of this model (0..<\(columns)), found #\(v.index)")
+            }
+            guard a.isFinite else { throw GLPKError.invalidArgument("\(what): expected a finite coefficient for variable #\(v.index), found \(a)") }
+            guard seen.insert(v.index).inserted else { throw GLPKError.invalidArgument("\(what): variable #\(v.index) appears twice") }
         }
     }
 

@@ -42,8 +42,9 @@ public struct FacilityLocationResult: Sendable {
 /// total demand. The strong linking rows x(i, j) ≤ y(i), which make the LP bound tight, number
 /// facilities × customers (100,000 on `capa`) and made GLPK's root LP too slow to solve at all; they
 /// are added as cuts instead — at the root in rounds until the LP satisfies them all, then in
-/// branch-and-cut wherever a node's LP violates them (`MIPParameters.separator`). The root LP
-/// solution is rounded to a first incumbent by `FacilityLocationHeuristic`.
+/// branch-and-cut wherever a node's LP violates them (`MIPParameters.separator`). A greedy plan
+/// (no LP of the model needed) is the warm start, and the root LP solution is rounded to a second
+/// incumbent, both by `FacilityLocationHeuristic`.
 public enum FacilityLocation {
     /// At most this many linking cuts (the most violated) are added per round or node.
     static let cutsPerRound = 2_000
@@ -76,12 +77,16 @@ public enum FacilityLocation {
         params.separator = { [x, y] point in linkingCuts(point, x: x, y: y) }
         let built = model
         let deadline = parameters.timeLimit.map { Date().addingTimeInterval($0) }
-        params.rootHeuristic = { [x, y] point in
-            guard let start = FacilityLocationHeuristic.round(p, openness: y.map { point[$0.index] }, deadline: deadline) else { return nil }
+        // A heuristic plan as a point of the model, nil if the model rejects it.
+        let point: @Sendable (FacilityLocationHeuristic.Plan) -> [Double]? = { [x, y] start in
             var values = [Double](repeating: 0, count: built.variableCount)
             for i in 0..<m { values[y[i].index] = start.open.contains(i) ? 1 : 0 }
             for j in 0..<n { for i in 0..<m { values[x[j][i].index] = start.fraction[j][i] } }
             return built.violation(of: values) == nil ? values : nil
+        }
+        if params.warmStart == nil { params.warmStart = FacilityLocationHeuristic.greedy(p).flatMap(point) }
+        params.rootHeuristic = { [y] lp in
+            FacilityLocationHeuristic.round(p, openness: y.map { lp[$0.index] }, deadline: deadline).flatMap(point)
         }
         let s = try model.solveMIP(params)
         var result = FacilityLocationResult(status: s.status, objective: nil, bestBound: s.bestBound, open: [], fraction: [], seconds: s.seconds)

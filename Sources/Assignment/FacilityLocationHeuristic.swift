@@ -45,6 +45,35 @@ enum FacilityLocationHeuristic {
     /// Most drop passes of `round`.
     static let passes = 3
 
+    /// A start that needs no LP of the location model, for runs the time limit stops before the
+    /// root LP: each facility is priced per unit of capacity as its fixed cost plus the cost of
+    /// filling it with the customers cheapest to serve from it (per unit of demand); facilities
+    /// open in that order, cheapest first, until they hold the total demand, and a transportation
+    /// LP splits the demand. Nil when all facilities together cannot hold it, or after Ctrl-C.
+    static func greedy(_ p: FacilityLocationProblem) -> Plan? {
+        guard !Cancellation.isRequested else { return nil }
+        let totalDemand = p.demand.reduce(0, +)
+        let served = p.demand.indices.filter { p.demand[$0] > 0 }
+        var price = [Double](repeating: 0, count: p.facilities)
+        for i in 0..<p.facilities {
+            let cheapest = served.sorted {
+                (p.allocationCost[$0][i] / p.demand[$0], $0) < (p.allocationCost[$1][i] / p.demand[$1], $1)
+            }
+            var room = min(p.capacity[i], totalDemand), cost = p.fixedCost[i]
+            for j in cheapest where room > 0 {
+                let share = min(1, room / p.demand[j])
+                cost += share * p.allocationCost[j][i]
+                room -= share * p.demand[j]
+            }
+            price[i] = cost / max(1e-12, min(p.capacity[i], totalDemand))
+        }
+        var open: [Int] = [], held = 0.0
+        for i in (0..<p.facilities).sorted(by: { (price[$0], $0) < (price[$1], $1) }) where held < totalDemand || open.isEmpty {
+            open.append(i); held += p.capacity[i]
+        }
+        return transport(p, open: open.sorted())
+    }
+
     /// The cheapest split of all demand over `open` within capacities (a transportation LP); the
     /// plan keeps only the facilities that serve some demand. Nil when `open` cannot hold it.
     static func transport(_ p: FacilityLocationProblem, open: [Int]) -> Plan? {

@@ -222,8 +222,11 @@ final class JobBoard: @unchecked Sendable {
         // second after it 0: the job is not started, so the run keeps its limit.
         let left = deadline.timeIntervalSinceNow
         let floor = min(0.1, 0.25 * left * Double(workers) / Double(results.count - j))
+        // The workers share the time left, so a job's slice is its share of workers × time left —
+        // but never more than the time left itself (the last job of a run would otherwise get up
+        // to workers × the time left, e.g. `routes`: three waves on two workers).
         if left <= 0 { return (j, left > -0.5 ? 0.02 : 0) }
-        return (j, max(floor, left * Double(workers) * share))
+        return (j, min(left, max(floor, left * Double(workers) * share)))
     }
 
     func store(_ j: Int, _ plan: WavePlan) { lock.lock(); results[j] = plan; lock.unlock() }

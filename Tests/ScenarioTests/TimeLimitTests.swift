@@ -17,4 +17,17 @@ final class TimeLimitTests: XCTestCase {
         XCTAssertLessThan(elapsed, options.timeLimit + 3, "took \(elapsed) s")
         XCTAssertEqual(results.count, ScenarioCatalog.all(instance.settings).count)
     }
+
+    /// One scenario and one weekday (what `routes` plans): three waves on three workers, all
+    /// started at once. The last one may use the time left, never a multiple of it (it once got
+    /// workers × the time left: `routes --time-limit 300` ran 371 s on the default instance).
+    func testLastJobsKeepTheTimeLimit() throws {
+        let instance = Fixture.small
+        let spec = try XCTUnwrap(ScenarioCatalog.all(instance.settings).first { $0.name == "pooled" })
+        let options = RunOptions(timeLimit: 3, seed: 1, threads: 3, iterationsPerRide: 1_000_000, days: [.mon])
+        let started = Date()
+        _ = try ScenarioRunner.run(instance, scenarios: [spec], options: options)
+        let elapsed = Date().timeIntervalSince(started)
+        XCTAssertLessThan(elapsed, options.timeLimit + 1, "took \(elapsed) s")
+    }
 }

@@ -86,6 +86,13 @@ struct VehicleRules {
         end = .depot(location: v.endLocation, shiftStart: v.shiftStart, shiftEnd: v.shiftEnd)
     }
 
+    /// The summary of the whole route (start depot, `stops` in order, end depot).
+    func route<S: Sequence>(_ stops: S, in p: RoutingProblem) -> RouteSegment where S.Element: BinaryInteger {
+        var seg = start
+        for s in stops { seg = .concat(seg, .stop(Int(s), in: p), in: p) }
+        return .concat(seg, end, in: p)
+    }
+
     /// True when a whole route (depot to depot) with this summary meets windows, shift and capacity.
     @inline(__always) func isFeasible(_ s: RouteSegment) -> Bool {
         s.timeWarp == 0 && s.duration <= maxDuration && s.maxSeats <= seats && s.maxWheelchairs <= wheelchairs

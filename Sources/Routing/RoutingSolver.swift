@@ -48,9 +48,7 @@ public enum RoutingSolver {
             var fits = false, capacityOK = false
             for (k, v) in problem.vehicleTypes.enumerated() where v.count > 0 {
                 let rule = VehicleRules(v)
-                var seg = rule.start
-                for s in req.stops { seg = .concat(seg, .stop(s, in: problem), in: problem) }
-                seg = .concat(seg, rule.end, in: problem)
+                let seg = rule.route(req.stops, in: problem)
                 if seg.maxSeats <= rule.seats && seg.maxWheelchairs <= rule.wheelchairs { capacityOK = true } else { continue }
                 let seq = req.stops.map { Int32($0) }
                 if rule.isFeasible(seg) && seq.withUnsafeBufferPointer({ scheduler.schedule(vehicle: k, stops: $0) }) { fits = true; break }

@@ -18,9 +18,7 @@ enum SetPartitioning {
         var incumbent: [Int] = []
         for (r, stops) in best.enumerated() where !stops.isEmpty {
             let k = state.slotType[r]
-            var seg = state.rules[k].start
-            for s in stops { seg = .concat(seg, .stop(Int(s), in: problem), in: problem) }
-            pool.add(vehicleType: k, stops: stops, cost: state.rules[k].cost(.concat(seg, state.rules[k].end, in: problem)))
+            pool.add(vehicleType: k, stops: stops, cost: state.rules[k].cost(state.rules[k].route(stops, in: problem)))
             if let j = pool.position(vehicleType: k, stops: stops) { incumbent.append(j) }
         }
         guard timeLimit > 0.01, pool.count > incumbent.count else { return nil }

@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // dagroute — transport planning for Dutch day-activity care (Wmo dagbesteding).
 // Module layers (a module imports only from lower layers; see ../shared/DESIGN.md §3):
-//   1 CGLPK, CZlib, DagrouteCore
+//   1 CGLPK, CZlib, CCrowFly (the AVX2 crow-fly kernel in C), DagrouteCore
 //   2 GLPK, RoadNetwork
 //   3 Instance (care-domain values, instance reader/writer, region generator), TravelMatrix, Assignment, Routing
 //   4 Formats, Scenario (care domain glue: scenario runs, KPIs, route sheets)
@@ -23,12 +23,13 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "CCrowFly"),
         .target(name: "DagrouteCore", exclude: ["README.md"]),
         .target(name: "Instance", dependencies: ["DagrouteCore"], exclude: ["README.md"]),
         .target(name: "GLPK", dependencies: ["CGLPK", "DagrouteCore"], exclude: ["README.md"]),
         .target(name: "Assignment", dependencies: ["DagrouteCore", "GLPK"], exclude: ["README.md"]),
         .target(name: "RoadNetwork", dependencies: ["DagrouteCore", "CZlib"], exclude: ["README.md"]),
-        .target(name: "TravelMatrix", dependencies: ["DagrouteCore", "RoadNetwork"], exclude: ["README.md"]),
+        .target(name: "TravelMatrix", dependencies: ["DagrouteCore", "RoadNetwork", "CCrowFly"], exclude: ["README.md"]),
         .target(name: "Routing", dependencies: ["DagrouteCore", "GLPK"], exclude: ["README.md"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Formats", dependencies: ["DagrouteCore", "Routing"], exclude: ["README.md"]),

@@ -13,10 +13,33 @@ import Foundation
 /// two points, never on the thread count.
 public struct CrowFlySource: TravelTimeSource {
     public let model: TravelTimeModel
+    /// The kernel that fills the matrix (all give the same entries).
+    let kernel: Kernel
 
-    /// A source for `model` (default: the documented Dutch defaults).
+    /// The crow-fly kernels, each equal to the scalar model bit for bit.
+    enum Kernel: Sendable, CaseIterable {
+        /// `CrowFlyAVX2`: C with 256-bit vectors, for x86-64 CPUs with AVX2.
+        case avx2
+        /// `CrowFlyKernel`: `SIMD4<Double>` in Swift, for every CPU.
+        case portable
+
+        /// The kernels this CPU runs, fastest first.
+        static var available: [Kernel] {
+            #if arch(x86_64)
+            if CrowFlyAVX2.isAvailable { return [.avx2, .portable] }
+            #endif
+            return [.portable]
+        }
+    }
+
+    /// A source for `model` (default: the documented Dutch defaults), with the fastest kernel
+    /// this CPU runs.
     public init(model: TravelTimeModel = TravelTimeModel()) {
-        self.model = model
+        self.init(model: model, kernel: Kernel.available[0])
+    }
+
+    init(model: TravelTimeModel, kernel: Kernel) {
+        self.model = model; self.kernel = kernel
     }
 
     /// The matrix between the points' positions. Polls `Cancellation.isRequested` between row
@@ -40,8 +63,7 @@ public struct CrowFlySource: TravelTimeSource {
                       progress: DagrouteCore.Progress, stop: () -> Bool) -> DurationMatrix? {
         let from = UnitVectors(origins), to = UnitVectors(destinations)
         let n = origins.count, m = destinations.count
-        let kernel = CrowFlyKernel(model)
-        progress.say("crow-fly matrix \(n) × \(m) on \(max(1, threads)) thread(s)")
+        progress.say("crow-fly matrix \(n) × \(m) on \(max(1, threads)) thread(s), \(kernel) kernel")
         let symmetric = origins == destinations
         let rowsDone = RowProgress(total: n, label: "crow-fly matrix", progress: progress)
         let stopped = StopFlag()
@@ -55,52 +77,97 @@ public struct CrowFlySource: TravelTimeSource {
                 progress.say("crow-fly kernel \(n) × \(m) done in \(secondsSince(started)) s"
                              + String(format: " (CPU %.4f s)", processCPUSeconds() - cpu))
             }
-            nonisolated(unsafe) let secondsOut = seconds.baseAddress!, metresOut = metres.baseAddress!
+            let out = Output(seconds: seconds.baseAddress!, metres: metres.baseAddress!)
             withoutActuallyEscaping(stop) { stop in
                 nonisolated(unsafe) let stop = stop
-                to.x.withUnsafeBufferPointer { tx in
-                    to.y.withUnsafeBufferPointer { ty in
-                        to.z.withUnsafeBufferPointer { tz in
-                            let tx = tx.baseAddress!, ty = ty.baseAddress!, tz = tz.baseAddress!
-                            nonisolated(unsafe) let (px, py, pz) = (tx, ty, tz)
-                            if symmetric {
-                                // Entry (i, j) equals (j, i) bit for bit (the kernel only uses squared
-                                // differences): compute the upper triangle of a band of rows, then mirror
-                                // it into the columns of the rows below. Bands write disjoint entries.
-                                let band = 128
-                                ParallelBlocks.run(count: (n + band - 1) / band, blockSize: 1, threads: threads) { _, blocks in
-                                    for b in blocks {
-                                        guard !stopped.isSet else { return }
-                                        if stop() { stopped.set(); return }
-                                        let rows = b * band..<min(n, (b + 1) * band)
-                                        for i in rows {
-                                            kernel.fillRow(from.point(i), px + i, py + i, pz + i, count: m - i,
-                                                           seconds: secondsOut + i * m + i, metres: metresOut + i * m + i)
-                                        }
-                                        CrowFlySource.mirror(rows, n: n, secondsOut)
-                                        CrowFlySource.mirror(rows, n: n, metresOut)
-                                        rowsDone.finished(rows.count)
-                                    }
-                                }
-                            } else {
-                                // About 64k entries per block: small enough to balance, large enough to amortise.
-                                let rowsPerBlock = max(1, 65_536 / max(1, m))
-                                ParallelBlocks.run(count: n, blockSize: rowsPerBlock, threads: threads) { _, rows in
-                                    guard !stopped.isSet else { return }
-                                    if stop() { stopped.set(); return }
-                                    for i in rows {
-                                        kernel.fillRow(from.point(i), px, py, pz, count: m,
-                                                       seconds: secondsOut + i * m, metres: metresOut + i * m)
-                                    }
-                                    rowsDone.finished(rows.count)
-                                }
-                            }
-                        }
+                to.withPointers { x, y, z in
+                    let columns = Columns(x: x, y: y, z: z)
+                    // Runs `rows` unless a stop was requested; counts them as done.
+                    let block = { (rows: Range<Int>, work: () -> Void) in
+                        guard !stopped.isSet else { return }
+                        if stop() { stopped.set(); return }
+                        work()
+                        rowsDone.finished(rows.count)
+                    }
+                    if symmetric {
+                        fillSquare(from, columns, n: n, out, threads: threads, block: block)
+                    } else {
+                        fillRectangle(from, columns, n: n, m: m, out, threads: threads, block: block)
                     }
                 }
             }
         }
         return stopped.isSet ? nil : matrix
+    }
+
+    /// The output buffers (row-major, written by disjoint blocks of work).
+    private struct Output: @unchecked Sendable {
+        let seconds: UnsafeMutablePointer<Int32>, metres: UnsafeMutablePointer<Int32>
+    }
+
+    /// The destinations' unit vectors, one array per coordinate (read-only while filling).
+    private struct Columns: @unchecked Sendable {
+        let x: UnsafePointer<Double>, y: UnsafePointer<Double>, z: UnsafePointer<Double>
+    }
+
+    /// Every entry computed: rows in parallel blocks of about 64k entries (small enough to balance,
+    /// large enough to amortise).
+    private func fillRectangle(_ from: UnitVectors, _ to: Columns, n: Int, m: Int, _ out: Output, threads: Int,
+                               block: (Range<Int>, () -> Void) -> Void) {
+        let rowsPerBlock = max(1, 65_536 / max(1, m))
+        #if arch(x86_64)
+        let avx2 = kernel == .avx2 ? CrowFlyAVX2(model) : nil
+        #endif
+        let portable = CrowFlyKernel(model)
+        ParallelBlocks.run(count: n, blockSize: rowsPerBlock, threads: threads) { _, rows in
+            block(rows) {
+                for i in rows {
+                    #if arch(x86_64)
+                    if let avx2 {
+                        avx2.fillRow(from.point(i), to.x, to.y, to.z, count: m,
+                                     seconds: out.seconds + i * m, metres: out.metres + i * m)
+                        continue
+                    }
+                    #endif
+                    portable.fillRow(from.point(i), to.x, to.y, to.z, count: m,
+                                     seconds: out.seconds + i * m, metres: out.metres + i * m)
+                }
+            }
+        }
+    }
+
+    /// Origins = destinations: entry (i, j) equals (j, i) bit for bit (the kernels only use squared
+    /// differences), so only the upper triangle is computed. The AVX2 kernel writes each 4 × 4 tile
+    /// to both sides of the diagonal from its registers, bands of 16 rows at a time (blocks of 64
+    /// rows); the portable one computes the triangle of a band of 128 rows and then mirrors it
+    /// (`mirror`). Bands write disjoint entries.
+    private func fillSquare(_ from: UnitVectors, _ to: Columns, n: Int, _ out: Output, threads: Int,
+                            block: (Range<Int>, () -> Void) -> Void) {
+        #if arch(x86_64)
+        if kernel == .avx2 {
+            let avx2 = CrowFlyAVX2(model), band = CrowFlyAVX2.bandRows
+            ParallelBlocks.run(count: n, blockSize: 4 * band, threads: threads) { _, rows in
+                block(rows) {
+                    for first in stride(from: rows.lowerBound, to: rows.upperBound, by: band) {
+                        avx2.fillBand(first..<min(rows.upperBound, first + band), n: n, to.x, to.y, to.z,
+                                      seconds: out.seconds, metres: out.metres)
+                    }
+                }
+            }
+            return
+        }
+        #endif
+        let portable = CrowFlyKernel(model), band = 128
+        ParallelBlocks.run(count: n, blockSize: band, threads: threads) { _, rows in
+            block(rows) {
+                for i in rows {
+                    portable.fillRow(from.point(i), to.x + i, to.y + i, to.z + i, count: n - i,
+                                     seconds: out.seconds + i * n + i, metres: out.metres + i * n + i)
+                }
+                CrowFlySource.mirror(rows, n: n, out.seconds)
+                CrowFlySource.mirror(rows, n: n, out.metres)
+            }
+        }
     }
 
     /// Copies the upper-triangle entries of the band `rows` of an n × n row-major matrix into
@@ -149,6 +216,14 @@ public struct CrowFlySource: TravelTimeSource {
             }
         }
         func point(_ i: Int) -> SIMD3<Double> { SIMD3(x[i], y[i], z[i]) }
+        /// Calls `body` with the base addresses of `x`, `y` and `z`.
+        func withPointers<R>(_ body: (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>) -> R) -> R {
+            x.withUnsafeBufferPointer { x in
+                y.withUnsafeBufferPointer { y in
+                    z.withUnsafeBufferPointer { z in body(x.baseAddress!, y.baseAddress!, z.baseAddress!) }
+                }
+            }
+        }
     }
 }
 

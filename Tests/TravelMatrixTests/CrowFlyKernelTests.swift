@@ -1,11 +1,15 @@
 import DagrouteCore
 import Foundation
-import TravelMatrix
+@testable import TravelMatrix
 import XCTest
 
-/// The vectorised crow-fly kernel against the scalar model it implements (`TravelTimeModel.estimate`),
-/// entry for entry and bit for bit.
+/// The vectorised crow-fly kernels (AVX2 in C where the CPU has it, and the portable `SIMD4` one)
+/// against the scalar model they implement (`TravelTimeModel.estimate`), entry for entry and bit
+/// for bit.
 final class CrowFlyKernelTests: XCTestCase {
+    /// Every kernel this CPU runs (the AVX2 one first, where available).
+    static let kernels = CrowFlySource.Kernel.available
+
     /// A point `metres` of great-circle distance due north of `a` on the model's sphere.
     static func north(of a: GeoPoint, metres: Double) -> GeoPoint {
         GeoPoint(lat: a.lat + metres / GeoPoint.earthRadiusMetres * 180 / Double.pi, lon: a.lon)
@@ -67,17 +71,46 @@ final class CrowFlyKernelTests: XCTestCase {
     func testEveryEntryEqualsTheScalarModelBitForBit() throws {
         let points = Self.points(seed: 5)
         let model = TravelTimeModel()
-        // Square (upper triangle + mirror) and rectangular (every entry computed) paths.
-        assertEqualsModel(CrowFlySource(model: model).matrix(from: points, to: points, threads: 2), points, points, model)
-        let rows = Array(points.prefix(41)), columns = Array(points.dropFirst(3))
-        assertEqualsModel(CrowFlySource(model: model).matrix(from: rows, to: columns, threads: 2), rows, columns, model)
+        for kernel in Self.kernels {
+            let source = CrowFlySource(model: model, kernel: kernel)
+            // Square (upper triangle only, mirrored) and rectangular (every entry computed) paths.
+            assertEqualsModel(source.matrix(from: points, to: points, threads: 2), points, points, model)
+            let rows = Array(points.prefix(41)), columns = Array(points.dropFirst(3))
+            assertEqualsModel(source.matrix(from: rows, to: columns, threads: 2), rows, columns, model)
+        }
+    }
+
+    /// The AVX2 square path in bands of 16 rows: every size modulo 16 (partial bands and column groups),
+    /// far pairs (beyond the series limit) inside tiles, on the diagonal block and in the last columns,
+    /// several threads; equal to the scalar model and to the portable kernel.
+    func testSquareBandsOfEverySize() throws {
+        let model = TravelTimeModel(detourFactor: 1.25, speedShortKmh: 22, speedLongKmh: 80, halfSpeedDistance: Metres(5_000))
+        var rng = SeededGenerator(seed: 77)
+        var all = (0..<90).map { _ in GeoPoint(lat: 50.75 + 2.95 * rng.nextUnit(), lon: 3.2 + 4.05 * rng.nextUnit()) }
+        for k in [3, 21, 38, 52, 87] { all[k] = GeoPoint(lat: -30 + Double(k), lon: 100 - Double(k)) }
+        for n in [1, 2, 4, 5, 15, 16, 17, 19, 33, 47, 64, 90] {
+            let points = Array(all.prefix(n))
+            var matrices: [DurationMatrix] = []
+            for kernel in Self.kernels {
+                let m = CrowFlySource(model: model, kernel: kernel).matrix(from: points, to: points, threads: n % 3 + 1)
+                assertEqualsModel(m, points, points, model)
+                matrices.append(m)
+            }
+            XCTAssertEqual(Set(matrices.map(\.secondsStorage)).count, 1, "n = \(n)")
+        }
     }
 
     func testOtherModelsAndTheRoundingBoundaries() throws {
         let model = TravelTimeModel(detourFactor: 1.17, speedShortKmh: 20, speedLongKmh: 95, halfSpeedDistance: Metres(3_500))
         let anchor = GeoPoint(lat: 51.44, lon: 5.47)
         let to = Self.boundaryPoints(from: anchor, model) + Self.points(seed: 9).prefix(13)
-        assertEqualsModel(CrowFlySource(model: model).matrix(from: [anchor], to: to, threads: 1), [anchor], to, model)
+        for kernel in Self.kernels {
+            let source = CrowFlySource(model: model, kernel: kernel)
+            assertEqualsModel(source.matrix(from: [anchor], to: to, threads: 1), [anchor], to, model)
+            // The same points as a square: the boundary pairs inside 4 × 4 tiles of the AVX2 band kernel.
+            let square = [anchor] + to
+            assertEqualsModel(source.matrix(from: square, to: square, threads: 1), square, square, model)
+        }
         // The boundary points really are on boundaries: their exact values lie within 1e-6 of k + 0.5.
         let onBoundary = to.prefix(5).filter { p in
             let c = TravelTimeModel.crowFlyMetres(TravelTimeModel.unitVector(anchor), TravelTimeModel.unitVector(p))
@@ -91,13 +124,15 @@ final class CrowFlyKernelTests: XCTestCase {
         let model = TravelTimeModel()
         let a = GeoPoint(lat: 52.37, lon: 4.89)
         let antipode = GeoPoint(lat: -52.37, lon: 4.89 - 180)
-        let m = CrowFlySource(model: model).matrix(from: [a, antipode], to: [a, antipode, a, a, antipode], threads: 1)
-        XCTAssertEqual(m.metres(0, 0), Metres(0)); XCTAssertEqual(m.seconds(0, 0), Seconds(0))
-        // Half the circumference of the model's sphere, × 1.3.
-        let half = Double.pi * GeoPoint.earthRadiusMetres
-        XCTAssertEqual(Double(m.metres(0, 1)!.value), (1.3 * half).rounded(), accuracy: 2)
-        XCTAssertEqual(m.metres(0, 1), m.metres(1, 0))
-        assertEqualsModel(m, [a, antipode], [a, antipode, a, a, antipode], model)
+        for kernel in Self.kernels {
+            let m = CrowFlySource(model: model, kernel: kernel).matrix(from: [a, antipode], to: [a, antipode, a, a, antipode], threads: 1)
+            XCTAssertEqual(m.metres(0, 0), Metres(0)); XCTAssertEqual(m.seconds(0, 0), Seconds(0))
+            // Half the circumference of the model's sphere, × 1.3.
+            let half = Double.pi * GeoPoint.earthRadiusMetres
+            XCTAssertEqual(Double(m.metres(0, 1)!.value), (1.3 * half).rounded(), accuracy: 2)
+            XCTAssertEqual(m.metres(0, 1), m.metres(1, 0))
+            assertEqualsModel(m, [a, antipode], [a, antipode, a, a, antipode], model)
+        }
     }
 
     /// The model's crow-fly distance is the haversine distance up to floating-point noise

@@ -1,0 +1,198 @@
+// AVX2 crow-fly kernel (x86-64 only; empty elsewhere). Compiled for the baseline x86-64 target like
+// the rest of the package (no unsafe flags); only the functions marked AVX2 use the wider
+// instructions, and Swift calls them after ccrowfly_has_avx2(). Operations follow TravelTimeModel
+// exactly; nothing may be contracted into fused multiply-adds (the target list has no "fma" and
+// contraction is off).
+#include "CCrowFly.h"
+#include <math.h>
+
+#pragma clang fp contract(off)
+
+#ifdef CCROWFLY_X86
+#include <immintrin.h>
+
+/// Nearest whole number, ties to even (Swift's rounded(.toNearestOrEven)); |x| < 2³¹ for every
+/// model the settings allow (detour ≤ 5, speeds ≥ 1 km/h).
+static inline int32_t nearest(double x) { return (int32_t)__builtin_roundeven(x); }
+
+/// TravelTimeModel.arcsineSeries.
+static inline double series(double s) {
+    double s2 = s * s;
+    double p = 5.0 / 112;
+    p = p * s2 + 3.0 / 40;
+    p = p * s2 + 1.0 / 6;
+    p = p * s2 + 1;
+    return s * p;
+}
+
+/// One entry through TravelTimeModel's scalar arithmetic (crowFlyMetres, exactRoadMetres,
+/// exactSeconds), including asin beyond the series limit.
+static void pair(const CCrowFlyModel *m, double ax, double ay, double az, double bx, double by, double bz,
+                 int32_t *seconds, int32_t *metres) {
+    double dx = ax - bx, dy = ay - by, dz = az - bz;
+    double s = sqrt(dx * dx + dy * dy + dz * dz) * 0.5;
+    double c = m->diameter * (s < m->seriesLimit ? series(s) : asin(s < 1 ? s : 1));
+    double road = m->detour * c, ch = c + m->halfSpeed;
+    *metres = nearest(road);
+    *seconds = nearest(3.6 * road * ch / (m->speedShort * ch + m->gain * c));
+}
+
+int ccrowfly_has_avx2(void) { return __builtin_cpu_supports("avx2") ? 1 : 0; }
+
+#define AVX2 __attribute__((target("avx2")))
+
+typedef struct { __m256d diameter, limit, detour, speedShort, gain, halfSpeed, c1, c2, c3, one, half, k36; } Lanes;
+
+AVX2 static inline Lanes lanes(const CCrowFlyModel *m) {
+    Lanes l = {_mm256_set1_pd(m->diameter), _mm256_set1_pd(m->seriesLimit), _mm256_set1_pd(m->detour),
+               _mm256_set1_pd(m->speedShort), _mm256_set1_pd(m->gain), _mm256_set1_pd(m->halfSpeed),
+               _mm256_set1_pd(5.0 / 112), _mm256_set1_pd(3.0 / 40), _mm256_set1_pd(1.0 / 6), _mm256_set1_pd(1),
+               _mm256_set1_pd(0.5), _mm256_set1_pd(3.6)};
+    return l;
+}
+
+/// Whole numbers under the current rounding mode: to nearest, ties to even (the default, which
+/// Swift never changes).
+AVX2 static inline __attribute__((always_inline)) __m128i nearest4(__m256d v) { return _mm256_cvtpd_epi32(v); }
+
+/// Four entries from (ax, ay, az) to the unit vectors at x, y, z (four each), rounded into seconds
+/// and metres. Returns nonzero when a half-chord is at or beyond the series limit: the four are then
+/// meaningless and must be recomputed through `pair`.
+AVX2 static inline __attribute__((always_inline)) int four(const Lanes *l, __m256d ax, __m256d ay, __m256d az,
+                                                           const double *x, const double *y, const double *z,
+                                                           __m128i *seconds, __m128i *metres) {
+    __m256d dx = _mm256_sub_pd(ax, _mm256_loadu_pd(x));
+    __m256d dy = _mm256_sub_pd(ay, _mm256_loadu_pd(y));
+    __m256d dz = _mm256_sub_pd(az, _mm256_loadu_pd(z));
+    __m256d sum = _mm256_add_pd(_mm256_add_pd(_mm256_mul_pd(dx, dx), _mm256_mul_pd(dy, dy)), _mm256_mul_pd(dz, dz));
+    __m256d s = _mm256_mul_pd(_mm256_sqrt_pd(sum), l->half);
+    __m256d s2 = _mm256_mul_pd(s, s);
+    __m256d p = _mm256_add_pd(_mm256_mul_pd(l->c1, s2), l->c2);
+    p = _mm256_add_pd(_mm256_mul_pd(p, s2), l->c3);
+    p = _mm256_add_pd(_mm256_mul_pd(p, s2), l->one);
+    __m256d crow = _mm256_mul_pd(l->diameter, _mm256_mul_pd(s, p));
+    __m256d road = _mm256_mul_pd(l->detour, crow);
+    __m256d ch = _mm256_add_pd(crow, l->halfSpeed);
+    __m256d t = _mm256_div_pd(_mm256_mul_pd(_mm256_mul_pd(l->k36, road), ch),
+                              _mm256_add_pd(_mm256_mul_pd(l->speedShort, ch), _mm256_mul_pd(l->gain, crow)));
+    *metres = nearest4(road);
+    *seconds = nearest4(t);
+    return _mm256_movemask_pd(_mm256_cmp_pd(s, l->limit, _CMP_GE_OQ));
+}
+
+/// `count` entries from (ax, ay, az) through `pair`, for groups with a far pair.
+__attribute__((noinline)) static void pairs(const CCrowFlyModel *m, double ax, double ay, double az,
+                                            const double *x, const double *y, const double *z, ptrdiff_t count,
+                                            int32_t *seconds, int32_t *metres) {
+    for (ptrdiff_t k = 0; k < count; k++) pair(m, ax, ay, az, x[k], y[k], z[k], seconds + k, metres + k);
+}
+
+/// Groups of four from j on, while no pair is far; returns where it stopped: `end` or the first
+/// group with a far pair (not written). No calls inside, so the constants stay in registers.
+AVX2 static ptrdiff_t rowRun(const Lanes *l, double ax, double ay, double az, const double *x, const double *y,
+                             const double *z, ptrdiff_t j, ptrdiff_t end, int32_t *seconds, int32_t *metres) {
+    __m256d vx = _mm256_set1_pd(ax), vy = _mm256_set1_pd(ay), vz = _mm256_set1_pd(az);
+    for (; j < end; j += 4) {
+        __m128i s, d;
+        if (four(l, vx, vy, vz, x + j, y + j, z + j, &s, &d)) return j;
+        _mm_storeu_si128((__m128i *)(seconds + j), s);
+        _mm_storeu_si128((__m128i *)(metres + j), d);
+    }
+    return end;
+}
+
+AVX2 void ccrowfly_row_avx2(const CCrowFlyModel *m, double ax, double ay, double az,
+                            const double *x, const double *y, const double *z, ptrdiff_t count,
+                            int32_t *seconds, int32_t *metres) {
+    Lanes l = lanes(m);
+    ptrdiff_t end = count / 4 * 4, j = 0;
+    while ((j = rowRun(&l, ax, ay, az, x, y, z, j, end, seconds, metres)) < end) {
+        pairs(m, ax, ay, az, x + j, y + j, z + j, 4, seconds + j, metres + j);
+        j += 4;
+    }
+    pairs(m, ax, ay, az, x + end, y + end, z + end, count - end, seconds + end, metres + end);
+}
+
+/// Stores the 4 × 4 tile r[0..3] (rows i..i+3, columns j..j+3) at (i, j) and transposed at (j, i).
+AVX2 static inline __attribute__((always_inline)) void storeBoth(int32_t *out, ptrdiff_t n, ptrdiff_t i, ptrdiff_t j,
+                                                                 const __m128i r[4]) {
+#pragma clang loop unroll(full)
+    for (int k = 0; k < 4; k++) _mm_storeu_si128((__m128i *)(out + (i + k) * n + j), r[k]);
+    __m128i a = _mm_unpacklo_epi32(r[0], r[1]), b = _mm_unpacklo_epi32(r[2], r[3]);
+    __m128i c = _mm_unpackhi_epi32(r[0], r[1]), d = _mm_unpackhi_epi32(r[2], r[3]);
+    _mm_storeu_si128((__m128i *)(out + j * n + i), _mm_unpacklo_epi64(a, b));
+    _mm_storeu_si128((__m128i *)(out + (j + 1) * n + i), _mm_unpackhi_epi64(a, b));
+    _mm_storeu_si128((__m128i *)(out + (j + 2) * n + i), _mm_unpacklo_epi64(c, d));
+    _mm_storeu_si128((__m128i *)(out + (j + 3) * n + i), _mm_unpackhi_epi64(c, d));
+}
+
+/// Entry (i, j) through `pair`, written to (i, j) and (j, i).
+static inline void pairBoth(const CCrowFlyModel *m, const double *x, const double *y, const double *z, ptrdiff_t n,
+                            ptrdiff_t i, ptrdiff_t j, int32_t *seconds, int32_t *metres) {
+    pair(m, x[i], y[i], z[i], x[j], y[j], z[j], seconds + i * n + j, metres + i * n + j);
+    seconds[j * n + i] = seconds[i * n + j];
+    metres[j * n + i] = metres[i * n + j];
+}
+
+/// How far ahead (in columns) tileRun asks for the cache lines it will write.
+enum { prefetchColumns = 32 };
+
+/// The 4 × 4 tiles of rows first..<rows4 (a multiple of four rows) and column groups from j on,
+/// while no pair is far; returns `end` or the first column group with a far pair (not completely
+/// written). For each group of four columns the band's rows are taken four at a time, so the four
+/// rows below the band receive whole cache lines when the band is 16 rows high; the lines written
+/// `prefetchColumns` later are requested for writing ahead of time (both sides of the diagonal:
+/// the many rows of the band and the four rows below it are more streams than the hardware
+/// prefetcher follows).
+AVX2 static ptrdiff_t tileRun(const Lanes *l, const double *x, const double *y, const double *z, ptrdiff_t n,
+                              ptrdiff_t first, ptrdiff_t rows4, ptrdiff_t j, ptrdiff_t end,
+                              int32_t *seconds, int32_t *metres) {
+    for (; j < end; j += 4) {
+        ptrdiff_t ahead = j + prefetchColumns;
+        if (ahead + 4 <= n) {
+            for (int k = 0; k < 4; k++)
+                for (ptrdiff_t c = first; c < rows4; c += 16) {
+                    __builtin_prefetch(seconds + (ahead + k) * n + c, 1, 3);
+                    __builtin_prefetch(metres + (ahead + k) * n + c, 1, 3);
+                }
+            if ((ahead & 15) == 0)
+                for (ptrdiff_t i = first; i < rows4; i++) {
+                    __builtin_prefetch(seconds + i * n + ahead, 1, 3);
+                    __builtin_prefetch(metres + i * n + ahead, 1, 3);
+                }
+        }
+        for (ptrdiff_t i = first; i < rows4; i += 4) {
+            __m128i s[4], d[4];
+            int far = 0;
+#pragma clang loop unroll(full)
+            for (int k = 0; k < 4; k++)
+                far |= four(l, _mm256_set1_pd(x[i + k]), _mm256_set1_pd(y[i + k]), _mm256_set1_pd(z[i + k]),
+                            x + j, y + j, z + j, s + k, d + k);
+            if (far) return j;
+            storeBoth(seconds, n, i, j, s);
+            storeBoth(metres, n, i, j, d);
+        }
+    }
+    return end;
+}
+
+AVX2 void ccrowfly_symmetric_band_avx2(const CCrowFlyModel *m, const double *x, const double *y,
+                                       const double *z, ptrdiff_t n, ptrdiff_t first, ptrdiff_t last,
+                                       int32_t *seconds, int32_t *metres) {
+    Lanes l = lanes(m);
+    // The band's own square: entries (i, j), first ≤ i ≤ j < last, one by one.
+    for (ptrdiff_t i = first; i < last; i++)
+        for (ptrdiff_t j = i; j < last; j++) pairBoth(m, x, y, z, n, i, j, seconds, metres);
+    // Columns last..<end: 4 × 4 tiles, each computed once and stored twice; a column group with a
+    // far pair one by one.
+    ptrdiff_t rows4 = first + (last - first) / 4 * 4, end = last + (n - last) / 4 * 4, j = last;
+    while ((j = tileRun(&l, x, y, z, n, first, rows4, j, end, seconds, metres)) < end) {
+        for (ptrdiff_t i = first; i < rows4; i++)
+            for (ptrdiff_t c = j; c < j + 4; c++) pairBoth(m, x, y, z, n, i, c, seconds, metres);
+        j += 4;
+    }
+    // Rows of the band beyond its last group of four, and the last columns: one by one.
+    for (ptrdiff_t i = first; i < last; i++)
+        for (ptrdiff_t c = (i < rows4 ? end : last); c < n; c++) pairBoth(m, x, y, z, n, i, c, seconds, metres);
+}
+#endif

@@ -1,0 +1,43 @@
+#if arch(x86_64)
+import CCrowFly
+import DagrouteCore
+
+/// The crow-fly kernel in C for CPUs with AVX2 (`CCrowFly`): `TravelTimeModel`'s operations on
+/// four pairs per 256-bit vector, never fused, so every entry equals `TravelTimeModel.estimate` bit
+/// for bit, as `CrowFlyKernel` (the portable `SIMD4<Double>` kernel, two pairs per instruction on the
+/// baseline x86-64 target Swift compiles for) does. Pairs with a half-chord at or beyond
+/// `TravelTimeModel.seriesLimit` go through the model's scalar arithmetic (with `asin`) in C.
+struct CrowFlyAVX2: Sendable {
+    let model: CCrowFlyModel
+
+    /// Whether this CPU runs AVX2 (checked once).
+    static let isAvailable = ccrowfly_has_avx2() != 0
+
+    /// Rows of the symmetric case per call of `fillBand`: 16 rows make the transposed 4 × 4 tiles fill
+    /// whole 64-byte cache lines below the diagonal.
+    static let bandRows = 16
+
+    init(_ m: TravelTimeModel) {
+        model = CCrowFlyModel(diameter: TravelTimeModel.earthDiameter, seriesLimit: TravelTimeModel.seriesLimit,
+                              detour: m.detourFactor, speedShort: m.speedShortKmh,
+                              gain: m.speedLongKmh - m.speedShortKmh, halfSpeed: Double(m.halfSpeedDistance.value))
+    }
+
+    /// Fills `count` entries: from unit vector `a` to the destinations at `x[k], y[k], z[k]`.
+    func fillRow(_ a: SIMD3<Double>, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ z: UnsafePointer<Double>,
+                 count: Int, seconds: UnsafeMutablePointer<Int32>, metres: UnsafeMutablePointer<Int32>) {
+        withUnsafePointer(to: model) { m in
+            ccrowfly_row_avx2(m, a.x, a.y, a.z, x, y, z, count, seconds, metres)
+        }
+    }
+
+    /// Rows `rows` of the symmetric n × n matrix between the unit vectors at `x, y, z`: every entry
+    /// (i, j) with i in `rows` and j ≥ i is computed once and written to (i, j) and (j, i).
+    func fillBand(_ rows: Range<Int>, n: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
+                  _ z: UnsafePointer<Double>, seconds: UnsafeMutablePointer<Int32>, metres: UnsafeMutablePointer<Int32>) {
+        withUnsafePointer(to: model) { m in
+            ccrowfly_symmetric_band_avx2(m, x, y, z, n, rows.lowerBound, rows.upperBound, seconds, metres)
+        }
+    }
+}
+#endif

@@ -150,11 +150,14 @@ AVX2 static ptrdiff_t tileRun(const Lanes *l, const double *x, const double *y, 
     for (; j < end; j += 4) {
         ptrdiff_t ahead = j + prefetchColumns;
         if (ahead + 4 <= n) {
-            for (int k = 0; k < 4; k++)
+            for (int k = 0; k < 4; k++) {
                 for (ptrdiff_t c = first; c < rows4; c += 16) {
                     __builtin_prefetch(seconds + (ahead + k) * n + c, 1, 3);
                     __builtin_prefetch(metres + (ahead + k) * n + c, 1, 3);
                 }
+                __builtin_prefetch(seconds + (ahead + k) * n + rows4 - 1, 1, 3);
+                __builtin_prefetch(metres + (ahead + k) * n + rows4 - 1, 1, 3);
+            }
             if ((ahead & 15) == 0)
                 for (ptrdiff_t i = first; i < rows4; i++) {
                     __builtin_prefetch(seconds + i * n + ahead, 1, 3);

@@ -138,18 +138,23 @@ public struct CrowFlySource: TravelTimeSource {
 
     /// Origins = destinations: entry (i, j) equals (j, i) bit for bit (the kernels only use squared
     /// differences), so only the upper triangle is computed. The AVX2 kernel writes each 4 × 4 tile
-    /// to both sides of the diagonal from its registers, bands of 16 rows at a time (blocks of 64
-    /// rows); the portable one computes the triangle of a band of 128 rows and then mirrors it
+    /// to both sides of the diagonal from its registers, bands of 16 rows at a time (blocks of four
+    /// bands); the portable one computes the triangle of a band of 128 rows and then mirrors it
     /// (`mirror`). Bands write disjoint entries.
     private func fillSquare(_ from: UnitVectors, _ to: Columns, n: Int, _ out: Output, threads: Int,
                             block: (Range<Int>, () -> Void) -> Void) {
         #if arch(x86_64)
         if kernel == .avx2 {
+            // Bands start where column `first` begins a 64-byte line of the seconds buffer (and, for
+            // n a multiple of 16, of every row), so that the transposed tiles write whole lines: rows
+            // are numbered from -pad, the first band is short.
             let avx2 = CrowFlyAVX2(model), band = CrowFlyAVX2.bandRows
-            ParallelBlocks.run(count: n, blockSize: 4 * band, threads: threads) { _, rows in
+            let pad = (Int(bitPattern: out.seconds) / MemoryLayout<Int32>.stride) % band
+            ParallelBlocks.run(count: n + pad, blockSize: 4 * band, threads: threads) { _, shifted in
+                let rows = max(0, shifted.lowerBound - pad)..<(shifted.upperBound - pad)
                 block(rows) {
-                    for first in stride(from: rows.lowerBound, to: rows.upperBound, by: band) {
-                        avx2.fillBand(first..<min(rows.upperBound, first + band), n: n, to.x, to.y, to.z,
+                    for start in stride(from: shifted.lowerBound - pad, to: rows.upperBound, by: band) {
+                        avx2.fillBand(max(0, start)..<min(rows.upperBound, start + band), n: n, to.x, to.y, to.z,
                                       seconds: out.seconds, metres: out.metres)
                     }
                 }

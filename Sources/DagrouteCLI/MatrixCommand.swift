@@ -56,7 +56,7 @@ struct Matrix: ParsableCommand {
     }
 
     func run() throws {
-        Cancellation.handleInterrupts()
+        Cancellation.handleInterrupts(note: "interrupted: stopping; the output file is left as it was (Ctrl-C again to quit at once)")
         let progress = DagrouteCore.Progress(enabled: !quiet)
         let workers = threads ?? ParallelBlocks.defaultThreads
         let places: [MatrixPoint], model: TravelTimeModel
@@ -102,9 +102,18 @@ extension Matrix {
         let locationIds = Set(instance.locations.map(\.id))
         let shared = instance.clients.filter { locationIds.contains($0.id) }
         guard shared.isEmpty else {
-            throw DagrouteError.input(shared.map {
-                Diagnostic(file: folder + "/clients.csv", field: "id",
-                           message: "expected client ids distinct from location ids for the matrix, found \($0.id) in both")
+            // The instance keeps no line numbers: find the rows again in clients.csv (read without
+            // errors a moment ago).
+            let file = folder + "/" + InstanceFiles.clients
+            let table = try? CSVTable.read(URL(fileURLWithPath: folder).appendingPathComponent(InstanceFiles.clients),
+                                           displayName: file)
+            let column = table?.column("id")
+            throw DagrouteError.input(shared.map { client in
+                let row = column.flatMap { c in
+                    table?.rows.first { c <= $0.fields.count && $0.fields[c - 1].trimmingCharacters(in: .whitespaces) == client.id }
+                }
+                return Diagnostic(file: file, line: row?.line, column: row == nil ? nil : column, field: "id",
+                                  message: "expected client ids distinct from location ids for the matrix, found \(client.id) in both")
             })
         }
         return instance.locations.map { MatrixPoint(id: $0.id, position: $0.position) }

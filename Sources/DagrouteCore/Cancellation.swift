@@ -20,13 +20,19 @@ public enum Cancellation {
     /// Turns the first SIGINT into `request()` plus a note on stderr; a second SIGINT ends the
     /// process at once (the default action). Idempotent.
     public static func handleInterrupts() {
+        handleInterrupts(note: "interrupted: stopping with the best result so far (Ctrl-C again to quit at once)")
+    }
+
+    /// `handleInterrupts()` with the note a command prints on the first SIGINT (for commands that
+    /// have no partial result to report).
+    public static func handleInterrupts(note: String) {
         state.lock.withLock {
             guard state.source == nil else { return }
             signal(SIGINT, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
             source.setEventHandler {
                 request()
-                FileHandle.standardError.write(Data("interrupted: stopping with the best result so far (Ctrl-C again to quit at once)\n".utf8))
+                FileHandle.standardError.write(Data((note + "\n").utf8))
                 signal(SIGINT, SIG_DFL)
             }
             source.resume()

@@ -4,6 +4,7 @@ plain fill of two int32 buffers of the same size (the cost of merely producing t
 import argparse
 import os
 import re
+import subprocess
 import time
 
 import numpy as np
@@ -38,6 +39,7 @@ def main():
     ap.add_argument("--dagroute", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--store-bound", help="matrix_store_bound.c, compiled: the square kernel's store pattern alone")
     args = ap.parse_args()
     n = 2000 if args.quick else 10_000
     rng = np.random.default_rng(1)
@@ -81,6 +83,11 @@ def main():
         faulted = elapsed if faulted is None else min(faulted, elapsed)
         faulted_cpu = cpu if faulted_cpu is None else min(faulted_cpu, cpu)
         del a, b
+    bound = None
+    if args.store_bound:
+        log("crow-fly: the square kernel's store pattern alone")
+        text = subprocess.run([args.store_bound, str(n)], check=True, capture_output=True, text=True).stdout
+        bound = {k: float(v) for k, v in (line.split() for line in text.splitlines())}
     log("crow-fly: numpy")
     start, cpu_start = time.perf_counter(), time.process_time()
     s_np, m_np = numpy_matrix(lat, lon)
@@ -115,6 +122,13 @@ def main():
           f"{k1 / faulted:.2f}×, dagroute kernel + faults ÷ fill of fresh buffers {(k1 + f1) / fresh:.2f}×; "
           f"peak RSS ÷ output {ours[1][3] / (mb / 1.048576):.2f}. "
           f"CPU time numpy ÷ whole dagroute command (1 thread): {cpu_np / ours[1][4]:.1f}×.")
+    if bound:
+        print()
+        print(f"Store pattern alone (`Scripts/bench/matrix_store_bound.c`, constants written through the square kernel's "
+              f"stores, CPU time, best of three): 4 × 4 tiles to both sides of the diagonal {bound['tiles']:.3f} s, "
+              f"the same bytes row after row {bound['sequential']:.3f} s. dagroute kernel CPU (1 thread) ÷ its store "
+              f"pattern {ours[1][5] / bound['tiles']:.2f}×; numpy ÷ store pattern {cpu_np / bound['tiles']:.1f}× (the most "
+              f"this kernel's stores allow); store pattern ÷ fill of faulted buffers {bound['tiles'] / faulted_cpu:.2f}×.")
     print()
     print(f"Agreement with numpy (haversine): {100 * same:.4f} % of pairs identical, largest difference {ds} s and {dm} m "
           f"(whole-unit rounding of values that agree to far below a millimetre).")

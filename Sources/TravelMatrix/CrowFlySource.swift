@@ -4,8 +4,9 @@ import Foundation
 /// Crow-fly travel times: great-circle distance × detour factor, driven at the distance-dependent
 /// speed of a `TravelTimeModel` (the settings' `travel_time`).
 ///
-/// Every entry equals `TravelTimeModel.estimate(from:to:)` bit for bit: the kernel
-/// (`CrowFlyKernel`) runs the model's own arithmetic four pairs at a time. Each point's unit vector
+/// Every entry equals `TravelTimeModel.estimate(from:to:)` bit for bit: the kernel runs the model's
+/// own arithmetic four pairs at a time (`CrowFlyAVX2`, in C, on CPUs with AVX2; `CrowFlyKernel`,
+/// `SIMD4<Double>` in Swift, elsewhere). Each point's unit vector
 /// is computed once; a pair then costs a 3-D chord, a square root, a short arcsine series and one
 /// division, with no trigonometric call. The output buffers are faulted in first (in parallel, timed
 /// apart), then rows are filled in parallel blocks straight into them; when origins and destinations

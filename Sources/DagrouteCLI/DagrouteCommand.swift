@@ -22,8 +22,9 @@ public struct DagrouteCommand: ParsableCommand {
 
         Exit codes: 0 success, 2 bad input (every problem listed as \
         file:line:column), 3 no feasible plan, 1 internal error, 130 interrupted \
-        (Ctrl-C during compare, assign, routes, solve or matrix: the best result so \
-        far is printed and earlier output files are left as they were). Results go to \
+        (Ctrl-C during compare, assign, routes or solve: the best result so far is \
+        printed; during matrix: nothing is written; earlier output files are always \
+        left as they were). Results go to \
         stdout, progress and warnings to stderr. All data stays on this machine: \
         dagroute makes no network connections.
         """,

@@ -7,18 +7,21 @@
 #   --set vrptw  Solomon C101 and Gehring–Homberger 200-customer VRPTW instances (distance gap;
 #                the vehicle count of the best known solution is in known_values.csv).
 #
-#   Scripts/bench-routing.sh [--set x|darp|vrptw] [--time-limit S] [--peers] [--all] [INSTANCE ...]
+#   Scripts/bench-routing.sh [--set x|darp|vrptw] [--time-limit S] [--iterations N] [--peers] [--all] [INSTANCE ...]
 #
+# --iterations N also stops dagroute after N iterations (one thread, so the result no longer depends
+# on the machine's load when the budget binds before the time limit; not for --peers).
 # Default instances: six per set; --all runs every instance of the set. Prints a Markdown table
 # (instance, best known value and vehicles, cost, vehicles and gap % per solver, mean gap) on
 # stdout. For the VRPTW sets the gap is on distance only; compare vehicles first (a plan with more
 # vehicles than the best known can have a negative distance gap).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-limit=60; peers=0; all=0; list=(); set=x
+limit=60; iterations=; peers=0; all=0; list=(); set=x
 while [ $# -gt 0 ]; do
     case "$1" in
         --time-limit) limit="$2"; shift 2 ;;
+        --iterations) iterations="$2"; shift 2 ;;
         --peers) peers=1; shift ;;
         --all) all=1; shift ;;
         --set) set="$2"; shift 2 ;;
@@ -37,6 +40,7 @@ case "$set" in
     *) echo "unknown set $set (x, darp, vrptw)" >&2; exit 2 ;;
 esac
 [ "$set" = x ] || [ $peers -eq 0 ] || { echo "--peers is only for --set x" >&2; exit 2; }
+[ -z "$iterations" ] || [ $peers -eq 0 ] || { echo "--iterations is not for --peers" >&2; exit 2; }
 if [ ${#list[@]} -eq 0 ]; then
     if [ $all -eq 1 ]; then
         mapfile -t list < <(awk -F, -v f="$family" '$1 == f { print $2 }' "$data/known_values.csv")
@@ -51,7 +55,7 @@ if [ $peers -eq 1 ]; then
     .venv-bench/bin/pip install -q hygese pyvrp ortools pyvroom >&2
     solvers+=(hgs pyvrp ortools vroom)
 fi
-echo "## Routing (\`Scripts/bench-routing.sh --set $set --time-limit $limit$([ $peers -eq 1 ] && echo ' --peers')\`)"
+echo "## Routing (\`Scripts/bench-routing.sh --set $set --time-limit $limit${iterations:+ --iterations $iterations}$([ $peers -eq 1 ] && echo ' --peers')\`)"
 echo
 echo "Mean gap to the best known value in \`known_values.csv\`, one thread each, seed 1, ${limit} s per instance and solver, run one after another; load average at start $(cut -d' ' -f1 /proc/loadavg)."
 echo
@@ -66,7 +70,7 @@ for inst in "${list[@]}"; do
     bksv=$(awk -F, -v i="$inst" -v f="$fam" '$1 == f && $2 == i' "$data/known_values.csv" | { grep -o '[0-9]* vehicles' || true; } | head -1 | cut -d' ' -f1)
     for s in "${solvers[@]}"; do
         if [ "$s" = dagroute ]; then
-            cost=$(.build/release/dagroute solve "$file" --format "$format" --time-limit "$limit" --threads 1 --seed 1 --json \
+            cost=$(.build/release/dagroute solve "$file" --format "$format" --time-limit "$limit" ${iterations:+--iterations "$iterations"} --threads 1 --seed 1 --json \
                 | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o["objective"] if o["feasible"] else "nan", len(o["routes"]))')
         else
             cost="$(.venv-bench/bin/python Scripts/bench/routing_peers.py "$s" "$file" "$limit" || echo nan) -"

@@ -3,11 +3,14 @@ import DagrouteCore
 /// Granular local search for single-stop problems (CVRP, VRPTW): for every stop `u` and each of its
 /// nearest stops `v`, tries relocate (or-opt of 1–3 stops), swap, 2-opt* and 2-opt, and applies the
 /// first improving feasible move. Inter-route moves are priced in O(1) from prefix/suffix
-/// summaries; intra-route moves by concatenating the changed route (O(route)).
+/// summaries; intra-route moves by concatenating the changed route (O(route)). When no such move
+/// improves, SWAP* (`SwapStar`) runs over the route pairs, and the node moves again after it changed
+/// something.
 final class LocalSearch {
     let state: SearchState
     let problem: RoutingProblem
     private let near: [[Int32]]
+    private let swapStar: SwapStar
     private var order: [Int]
     private var sequence: [Int32] = []
     /// Minimal gain (euro cents) for a move to count as an improvement.
@@ -21,6 +24,7 @@ final class LocalSearch {
         let m = problem.matrices
         distanceOnly = problem.capacityOnly && (0..<m.count).allSatisfy { i in (0..<i).allSatisfy { m.distance[i * m.count + $0] == m.distance[$0 * m.count + i] } }
         near = neighbours.lists.map { Array($0.prefix(size)) }
+        swapStar = SwapStar(state: state, near: near)
         order = Array(0..<problem.stops.count)
     }
 
@@ -40,6 +44,7 @@ final class LocalSearch {
                 }
                 if improveWithEmptyRoute(u) { improved = true }
             }
+            if !improved && swapStar.run(shouldStop: shouldStop) { improved = true }
         }
     }
 

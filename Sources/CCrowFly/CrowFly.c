@@ -89,17 +89,6 @@ AVX2 static inline __attribute__((always_inline)) void entries(const Lanes *l, _
     *seconds = nearest4(t);
 }
 
-/// Four entries from (ax, ay, az) to the unit vectors at x, y, z (four each), rounded into seconds
-/// and metres. Returns nonzero when a half-chord is at or beyond the series limit: the four are then
-/// meaningless and must be recomputed through `pair`.
-AVX2 static inline __attribute__((always_inline)) int four(const Lanes *l, __m256d ax, __m256d ay, __m256d az,
-                                                           const double *x, const double *y, const double *z,
-                                                           __m128i *seconds, __m128i *metres) {
-    __m256d s = halfChords(l, ax, ay, az, x, y, z);
-    entries(l, s, seconds, metres);
-    return far4(l, s);
-}
-
 /// `count` entries from (ax, ay, az) through `pair`, for groups with a far pair.
 __attribute__((noinline)) static void pairs(const CCrowFlyModel *m, double ax, double ay, double az,
                                             const double *x, const double *y, const double *z, ptrdiff_t count,
@@ -108,13 +97,20 @@ __attribute__((noinline)) static void pairs(const CCrowFlyModel *m, double ax, d
 }
 
 /// Groups of four from j on, while no pair is far; returns where it stopped: `end` or the first
-/// group with a far pair (not written). No calls inside, so the constants stay in registers.
+/// group with a far pair (not written). No calls inside, so the constants stay in registers. Software
+/// pipelined: the next group's half-chords (square roots) are issued before this group's series and
+/// division.
 AVX2 static ptrdiff_t rowRun(const Lanes *l, double ax, double ay, double az, const double *x, const double *y,
                              const double *z, ptrdiff_t j, ptrdiff_t end, int32_t *seconds, int32_t *metres) {
     __m256d vx = _mm256_set1_pd(ax), vy = _mm256_set1_pd(ay), vz = _mm256_set1_pd(az);
+    if (j >= end) return end;
+    __m256d h = halfChords(l, vx, vy, vz, x + j, y + j, z + j);
     for (; j < end; j += 4) {
+        __m256d cur = h;
+        if (j + 4 < end) h = halfChords(l, vx, vy, vz, x + j + 4, y + j + 4, z + j + 4);
+        if (far4(l, cur)) return j;
         __m128i s, d;
-        if (four(l, vx, vy, vz, x + j, y + j, z + j, &s, &d)) return j;
+        entries(l, cur, &s, &d);
         _mm_storeu_si128((__m128i *)(seconds + j), s);
         _mm_storeu_si128((__m128i *)(metres + j), d);
     }

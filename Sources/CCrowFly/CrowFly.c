@@ -55,17 +55,27 @@ AVX2 static inline Lanes lanes(const CCrowFlyModel *m) {
 /// Swift never changes).
 AVX2 static inline __attribute__((always_inline)) __m128i nearest4(__m256d v) { return _mm256_cvtpd_epi32(v); }
 
-/// Four entries from (ax, ay, az) to the unit vectors at x, y, z (four each), rounded into seconds
-/// and metres. Returns nonzero when a half-chord is at or beyond the series limit: the four are then
-/// meaningless and must be recomputed through `pair`.
-AVX2 static inline __attribute__((always_inline)) int four(const Lanes *l, __m256d ax, __m256d ay, __m256d az,
-                                                           const double *x, const double *y, const double *z,
-                                                           __m128i *seconds, __m128i *metres) {
+/// Half-chords from (ax, ay, az) to the unit vectors at x, y, z (four each): TravelTimeModel's
+/// chord, square root and halving.
+AVX2 static inline __attribute__((always_inline)) __m256d halfChords(const Lanes *l, __m256d ax, __m256d ay,
+                                                                     __m256d az, const double *x, const double *y,
+                                                                     const double *z) {
     __m256d dx = _mm256_sub_pd(ax, _mm256_loadu_pd(x));
     __m256d dy = _mm256_sub_pd(ay, _mm256_loadu_pd(y));
     __m256d dz = _mm256_sub_pd(az, _mm256_loadu_pd(z));
     __m256d sum = _mm256_add_pd(_mm256_add_pd(_mm256_mul_pd(dx, dx), _mm256_mul_pd(dy, dy)), _mm256_mul_pd(dz, dz));
-    __m256d s = _mm256_mul_pd(_mm256_sqrt_pd(sum), l->half);
+    return _mm256_mul_pd(_mm256_sqrt_pd(sum), l->half);
+}
+
+/// Nonzero when one of the half-chords s is at or beyond the series limit (its entry must then be
+/// computed through `pair`).
+AVX2 static inline __attribute__((always_inline)) int far4(const Lanes *l, __m256d s) {
+    return _mm256_movemask_pd(_mm256_cmp_pd(s, l->limit, _CMP_GE_OQ));
+}
+
+/// The four entries of half-chords s (all below the series limit), rounded into seconds and metres.
+AVX2 static inline __attribute__((always_inline)) void entries(const Lanes *l, __m256d s, __m128i *seconds,
+                                                               __m128i *metres) {
     __m256d s2 = _mm256_mul_pd(s, s);
     __m256d p = _mm256_add_pd(_mm256_mul_pd(l->c1, s2), l->c2);
     p = _mm256_add_pd(_mm256_mul_pd(p, s2), l->c3);
@@ -77,7 +87,6 @@ AVX2 static inline __attribute__((always_inline)) int four(const Lanes *l, __m25
                               _mm256_add_pd(_mm256_mul_pd(l->speedShort, ch), _mm256_mul_pd(l->gain, crow)));
     *metres = nearest4(road);
     *seconds = nearest4(t);
-    return _mm256_movemask_pd(_mm256_cmp_pd(s, l->limit, _CMP_GE_OQ));
 }
 
 /// `count` entries from (ax, ay, az) through `pair`, for groups with a far pair.
@@ -88,13 +97,20 @@ __attribute__((noinline)) static void pairs(const CCrowFlyModel *m, double ax, d
 }
 
 /// Groups of four from j on, while no pair is far; returns where it stopped: `end` or the first
-/// group with a far pair (not written). No calls inside, so the constants stay in registers.
+/// group with a far pair (not written). No calls inside, so the constants stay in registers. Software
+/// pipelined: the next group's half-chords (square roots) are issued before this group's series and
+/// division.
 AVX2 static ptrdiff_t rowRun(const Lanes *l, double ax, double ay, double az, const double *x, const double *y,
                              const double *z, ptrdiff_t j, ptrdiff_t end, int32_t *seconds, int32_t *metres) {
     __m256d vx = _mm256_set1_pd(ax), vy = _mm256_set1_pd(ay), vz = _mm256_set1_pd(az);
+    if (j >= end) return end;
+    __m256d h = halfChords(l, vx, vy, vz, x + j, y + j, z + j);
     for (; j < end; j += 4) {
+        __m256d cur = h;
+        if (j + 4 < end) h = halfChords(l, vx, vy, vz, x + j + 4, y + j + 4, z + j + 4);
+        if (far4(l, cur)) return j;
         __m128i s, d;
-        if (four(l, vx, vy, vz, x + j, y + j, z + j, &s, &d)) return j;
+        entries(l, cur, &s, &d);
         _mm_storeu_si128((__m128i *)(seconds + j), s);
         _mm_storeu_si128((__m128i *)(metres + j), d);
     }
@@ -134,6 +150,16 @@ static inline void pairBoth(const CCrowFlyModel *m, const double *x, const doubl
     metres[j * n + i] = metres[i * n + j];
 }
 
+/// Half-chords of the 4 × 4 tile rows i..i+3, columns j..j+3 into h[0..3] (one vector per row).
+AVX2 static inline __attribute__((always_inline)) void tileChords(const Lanes *l, const double *x, const double *y,
+                                                                  const double *z, ptrdiff_t i, ptrdiff_t j,
+                                                                  __m256d h[4]) {
+#pragma clang loop unroll(full)
+    for (int k = 0; k < 4; k++)
+        h[k] = halfChords(l, _mm256_set1_pd(x[i + k]), _mm256_set1_pd(y[i + k]), _mm256_set1_pd(z[i + k]),
+                          x + j, y + j, z + j);
+}
+
 /// How far ahead (in columns) tileRun asks for the cache lines it will write.
 enum { prefetchColumns = 32 };
 
@@ -147,6 +173,8 @@ enum { prefetchColumns = 32 };
 AVX2 static ptrdiff_t tileRun(const Lanes *l, const double *x, const double *y, const double *z, ptrdiff_t n,
                               ptrdiff_t first, ptrdiff_t rows4, ptrdiff_t j, ptrdiff_t end,
                               int32_t *seconds, int32_t *metres) {
+    __m256d h[4];
+    if (first < rows4 && j < end) tileChords(l, x, y, z, first, j, h);
     for (; j < end; j += 4) {
         ptrdiff_t ahead = j + prefetchColumns;
         if (ahead + 4 <= n) {
@@ -165,13 +193,15 @@ AVX2 static ptrdiff_t tileRun(const Lanes *l, const double *x, const double *y, 
                 }
         }
         for (ptrdiff_t i = first; i < rows4; i += 4) {
+            // Software pipelining: the half-chords of the next tile (the square roots, long latency)
+            // are started before this tile's series and division, which need only `h`.
+            __m256d cur[4] = {h[0], h[1], h[2], h[3]};
+            ptrdiff_t ni = i + 4 < rows4 ? i + 4 : first, nj = i + 4 < rows4 ? j : j + 4;
+            if (nj < end) tileChords(l, x, y, z, ni, nj, h);
+            if (far4(l, cur[0]) | far4(l, cur[1]) | far4(l, cur[2]) | far4(l, cur[3])) return j;
             __m128i s[4], d[4];
-            int far = 0;
 #pragma clang loop unroll(full)
-            for (int k = 0; k < 4; k++)
-                far |= four(l, _mm256_set1_pd(x[i + k]), _mm256_set1_pd(y[i + k]), _mm256_set1_pd(z[i + k]),
-                            x + j, y + j, z + j, s + k, d + k);
-            if (far) return j;
+            for (int k = 0; k < 4; k++) entries(l, cur[k], s + k, d + k);
             storeBoth(seconds, n, i, j, s);
             storeBoth(metres, n, i, j, d);
         }

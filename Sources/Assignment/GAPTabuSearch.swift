@@ -15,7 +15,9 @@ import Foundation
 struct GAPTabuSearch {
     let agents: Int
     let jobs: Int
-    /// Minimisation cost, agent-major (`i * jobs + j`).
+    /// 1 when minimising, −1 when maximising.
+    private let sign: Double
+    /// Minimisation cost (sign × cost), agent-major (`i * jobs + j`).
     private let cost: [Double]
     private let resource: [Double]
     private let capacity: [Double]
@@ -26,6 +28,7 @@ struct GAPTabuSearch {
         agents = p.agents
         jobs = p.jobs
         let sign = p.sense == .minimize ? 1.0 : -1.0
+        self.sign = sign
         cost = p.cost.flatMap { $0.map { sign * $0 } }
         resource = Array(p.resource.joined())
         capacity = p.capacity
@@ -55,8 +58,10 @@ struct GAPTabuSearch {
     /// - Parameters:
     ///   - iterations: the move budget.
     ///   - deadline: the search also stops here (and on Ctrl-C).
-    func search(from start: [Int], iterations: Int, deadline: Date?, seed: UInt64) -> [Int]? {
+    ///   - target: a bound on the objective (e.g. the rounded LP value): the search stops on reaching it.
+    func search(from start: [Int], iterations: Int, deadline: Date?, seed: UInt64, target: Double? = nil) -> [Int]? {
         var rng = SeededGenerator(seed: seed)
+        let goal = target.map { sign * $0 } ?? -.infinity
         let (m, n) = (agents, jobs)
         // Raw buffers: the neighbourhood scan is the whole cost of the search.
         let agentOf = UnsafeMutableBufferPointer<Int>.allocate(capacity: n)
@@ -91,6 +96,7 @@ struct GAPTabuSearch {
         var sinceBest = 0
 
         for iteration in 1...max(1, iterations) {
+            if bestValue <= goal + 1e-9 { break }
             if iteration & 63 == 0, Cancellation.isRequested || deadline.map({ Date() >= $0 }) == true { break }
             // The best admissible move: shift j to k when bl < 0, else swap j and bl.
             var bestScore = Double.infinity, bj = -1, bk = -1, bl = -1

@@ -66,19 +66,20 @@ public enum GeneralizedAssignment {
         guard parameters.rootHeuristic == nil else { return try solve(p, parameters, started: started, incumbent: nil) }
         let deadline = parameters.timeLimit.map { started.addingTimeInterval($0 / 4) }
         // With integral costs the root LP value, rounded towards worse, bounds every assignment:
-        // the sub-MIPs stop when they reach it.
+        // both searches stop when they reach it.
         let integral = p.cost.joined().allSatisfy { $0 == $0.rounded() }
         return try solve(p, parameters, started: started) { weight in
-            let search = GAPTabuSearch(p)
-            guard let start = search.start(weight: weight),
-                  let found = search.search(from: start, iterations: heuristicIterations(jobs: p.jobs), deadline: deadline, seed: seed)
-            else { return nil }
             var target: Double?
             if integral {
                 let lp = (0..<p.agents).reduce(0.0) { s, i in (0..<p.jobs).reduce(s) { $0 + weight[i * p.jobs + $1] * p.cost[i][$1] } }
                 let slack = 1e-6 * max(1, abs(lp))
                 target = p.sense == .minimize ? (lp - slack).rounded(.up) : (lp + slack).rounded(.down)
             }
+            let search = GAPTabuSearch(p)
+            guard let start = search.start(weight: weight),
+                  let found = search.search(from: start, iterations: heuristicIterations(jobs: p.jobs), deadline: deadline,
+                                            seed: seed, target: target)
+            else { return nil }
             return GAPSubproblemSearch.improve(p, found, rounds: subproblemRounds, deadline: deadline, seed: seed, target: target)
         }
     }

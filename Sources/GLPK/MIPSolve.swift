@@ -226,6 +226,8 @@ final class BranchAndCutContext {
     var firstFeasible: Double?
     /// Seconds from the start until the current incumbent was found.
     var incumbentFound: Double?
+    /// The incumbent's objective value when the callback last ran.
+    var lastIncumbent: Double?
     /// Set by `solveMIP` when the objective is integral at integral points: its nonzero terms
     /// (1-based column, coefficient), nil otherwise.
     var objectiveRow: [(Int32, Double)]?
@@ -306,8 +308,11 @@ private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableR
     if context.firstFeasible == nil, glp_mip_status(prob) == GLP_FEAS {
         context.firstFeasible = Date().timeIntervalSince(context.start)
     }
-    if glp_ios_reason(tree) == GLP_IBINGO || (context.warmStartAccepted && context.incumbentFound == nil) {
-        context.incumbentFound = Date().timeIntervalSince(context.start)
+    // A new incumbent may come from a node LP or from GLPK's own heuristics (not all report
+    // GLP_IBINGO): watch its value.
+    if glp_mip_status(prob) == GLP_FEAS, case let value = glp_mip_obj_val(prob), value != context.lastIncumbent {
+        if context.lastIncumbent != nil || context.incumbentFound == nil { context.incumbentFound = Date().timeIntervalSince(context.start) }
+        context.lastIncumbent = value
     }
     if context.objectiveRow != nil, glp_mip_status(prob) == GLP_FEAS, let bound = context.bestBound {
         let incumbent = glp_mip_obj_val(prob)

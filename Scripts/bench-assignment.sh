@@ -7,9 +7,42 @@
 # substituted capacities that have published optima, `dagroute solve --format orlib-cap` (release)
 # against HiGHS on the complete strong formulation (Scripts/bench/assign_cflp_highs.py), 180 s each,
 # gap 0, in the same run.
-#   Scripts/bench-assignment.sh [--candidates | --cflp]   (--candidates: a third of the locations may close)
+# With --gap [SECONDS]: the Chu–Beasley GAP problems gapc#1–6 and gapd#1–6 (5/10/20 agents × 100/200
+# jobs, minimisation), `dagroute solve --format orlib-gap` (release) with SECONDS (default 60) per
+# problem: status, objective, known value, gap to it, bound, time, when the final incumbent was found,
+# and the first incumbent (tabu search + sub-MIPs) and when the heuristic ended.
+#   Scripts/bench-assignment.sh [--candidates | --cflp | --gap [SECONDS]]   (--candidates: a third of the locations may close)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --gap ]; then
+    limit="${2:-60}"
+    swift build -c release --product dagroute >&2
+    echo "## GAP gapc / gapd (\`Scripts/bench-assignment.sh --gap $limit\`)"
+    echo
+    echo "$limit s limit per problem, one thread, release build; load average at start $(cut -d' ' -f1 /proc/loadavg) (2 cores, shared)."
+    echo
+    echo "| problem | agents × jobs | known | heuristic: objective, s | final: status, objective, bound | objective ÷ known − 1 | incumbent at s | total s |"
+    echo "|---|---|---:|---|---|---:|---:|---:|"
+    for file in gapc gapd; do
+        for k in 1 2 3 4 5 6; do
+            known=$(grep "^gap_min,$file#$k " ../shared/instances/known_values.csv | cut -d, -f4)
+            .build/release/dagroute solve "../shared/instances/gap/orlib/$file.txt" --format orlib-gap --problem "$k" \
+                --time-limit "$limit" 2>/dev/null | python3 -c '
+import re, sys
+text, name, known = sys.stdin.read(), sys.argv[1], float(sys.argv[2])
+size = re.search(r"(\d+) agents × (\d+) jobs", text)
+status = re.search(r"status (\w+)", text).group(1)
+num = lambda pattern: (lambda m: float(m.group(1)) if m else None)(re.search(pattern, text))
+obj, bound, total = num(r"objective (-?[\d.]+)"), num(r"best bound (-?[\d.]+)"), num(r"([\d.]+) s\n")
+inc, tabu, tabu_s = num(r"incumbent found after ([\d.]+) s"), num(r"first incumbent \(tabu search \+ sub-MIPs\): objective (-?[\d.]+)"), num(r"done after ([\d.]+) s")
+f = lambda v, d=0: "–" if v is None else f"{v:,.{d}f}"
+gap = "–" if obj is None else f"{100 * (obj / known - 1):+.2f} %"
+print(f"| {name} | {size.group(1)} × {size.group(2)} | {known:,.0f} | {f(tabu)}, {f(tabu_s, 1)} | {status}, {f(obj)}, {f(bound, 1)} | {gap} | {f(inc, 1)} | {f(total, 1)} |")
+' "$file#$k" "$known"
+        done
+    done
+    exit 0
+fi
 candidates=""; [ "${1:-}" = --candidates ] && candidates=1
 [ -x .venv-bench/bin/python ] || python3 -m venv .venv-bench >&2
 .venv-bench/bin/pip install -q highspy >&2

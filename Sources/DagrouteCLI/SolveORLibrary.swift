@@ -38,6 +38,11 @@ private func solveGAP(_ url: URL, displayName: String, instance: String, _ comma
         parameters: parameters)
     var lines = ["\(instance): generalized assignment, \(p.agents) agents × \(p.jobs) jobs, \(sense == .maximize ? "maximise" : "minimise")",
                  statusLine(r.status, r.objective, r.bestBound, r.seconds)]
+    if let t = r.secondsToIncumbent { lines.append(String(format: "incumbent found after %.2f s", t)) }
+    if let t = r.heuristicSeconds {
+        lines.append("first incumbent (tabu search + sub-MIPs): " + (r.heuristicObjective.map { "objective \(formatNumber($0))" } ?? "no feasible point")
+                     + String(format: ", done after %.2f s", t))
+    }
     if let a = r.agentOfJob { lines.append("agent of each job (0-based): " + a.map(String.init).joined(separator: " ")) }
     return SolveOutcome(instance: instance, objective: r.objective, status: r.status.name, feasible: r.status.hasSolution,
                         timeSeconds: r.seconds, bestBound: r.bestBound, assignment: r.agentOfJob, open: nil, routes: nil,

@@ -7,6 +7,12 @@ extension Model {
     ///
     /// The best bound is tracked from the search tree in the branch-and-cut callback; a warm start
     /// (`parameters.warmStart`) is offered there as the first incumbent (`glp_ios_heur_sol`).
+    /// When the objective takes only integral values at integral points (`hasIntegralObjective`),
+    /// only points at least one unit better than the incumbent are of interest: a node whose LP
+    /// bound is less than one unit better gets the objective cut (objective ≤ incumbent − 1, ≥ for
+    /// maximisation), which makes its LP infeasible and prunes it (GLPK by itself prunes only nodes
+    /// no better than the incumbent), and the search stops as soon as the global bound, rounded
+    /// towards the incumbent, reaches it: the incumbent is then optimal.
     /// - Throws: `GLPKError.invalidArgument` for a bad time limit or gap, or a warm start of the
     ///   wrong length, with non-finite or non-integral values, or violating a bound or constraint;
     ///   `GLPKError.solverFailed` when GLPK cannot finish for numerical reasons.
@@ -21,6 +27,11 @@ extension Model {
         let p = problem.pointer
         let context = BranchAndCutContext(start: start, warmStart: warmStart, timeLimit: parameters.timeLimit,
                                           separator: parameters.separator, columns: variableCount)
+        if hasIntegralObjective {
+            context.objectiveRow = (0..<variableCount).filter { objective[$0] != 0 }.map { (Int32($0 + 1), objective[$0]) }
+        }
+        context.minimize = sense == .minimize
+        context.objectiveConstant = objectiveConstant
         var solution = Solution(status: .infeasible, objective: nil, bestBound: nil, values: [],
                                 seconds: 0, secondsToFirstFeasible: nil, warmStartAccepted: false)
         defer { _ = context }
@@ -75,6 +86,7 @@ extension Model {
                     solution.values = Array(warmStart.dropFirst())
                     solution.objective = objectiveValue(solution.values)
                     solution.secondsToFirstFeasible = 0
+                    solution.secondsToIncumbent = 0
                 }
                 solution.seconds = Date().timeIntervalSince(start)
                 return solution
@@ -90,6 +102,7 @@ extension Model {
                     if context.warmStart.map({ better(checked, $0) }) ?? true {
                         context.warmStart = checked
                         if warmStart == nil { context.firstFeasible = Date().timeIntervalSince(start) }
+                        context.incumbentFound = Date().timeIntervalSince(start)
                     }
                 }
             }
@@ -101,7 +114,7 @@ extension Model {
         let mipStatus = glp_mip_status(p)
         switch code {
         case 0, GLP_ETMLIM, GLP_EMIPGAP, GLP_ESTOP:  // GLP_ESTOP: time limit or Ctrl-C, via the callback
-            if mipStatus == GLP_OPT && code == 0 {
+            if (mipStatus == GLP_OPT && code == 0) || (mipStatus == GLP_FEAS && context.provenByIntegrality) {
                 solution.status = .optimal
             } else if mipStatus == GLP_OPT || mipStatus == GLP_FEAS {
                 solution.status = .feasible(gap: .infinity)
@@ -143,6 +156,7 @@ extension Model {
                 solution.status = .feasible(gap: solution.relativeGap ?? .infinity)
             }
             solution.secondsToFirstFeasible = context.firstFeasible ?? Date().timeIntervalSince(start)
+            solution.secondsToIncumbent = context.incumbentFound ?? solution.secondsToFirstFeasible
         } else if solution.status == .noSolutionWithinTimeLimit {
             solution.bestBound = context.bestBound
             if let warmStart = context.warmStart {
@@ -152,6 +166,7 @@ extension Model {
                 solution.objective = objectiveValue(solution.values)
                 solution.status = .feasible(gap: solution.relativeGap ?? .infinity)
                 solution.secondsToFirstFeasible = context.firstFeasible ?? 0
+                solution.secondsToIncumbent = context.incumbentFound ?? solution.secondsToFirstFeasible
             }
         }
         solution.warmStartAccepted = context.warmStartAccepted
@@ -181,6 +196,13 @@ extension Model {
         return 0
     }
 
+    /// Whether every integral point has an integral objective value: only integer and binary
+    /// variables carry objective coefficients, and those and the constant are whole numbers.
+    public var hasIntegralObjective: Bool {
+        objectiveConstant == objectiveConstant.rounded()
+            && (0..<variableCount).allSatisfy { objective[$0] == 0 || (kinds[$0] != .continuous && objective[$0] == objective[$0].rounded()) }
+    }
+
     /// Validates a warm start and returns it 1-based (element 0 unused), integers exactly integral.
     private func checkedWarmStart(_ x: [Double]) throws -> [Double] {
         guard x.count == variableCount else {
@@ -202,6 +224,17 @@ final class BranchAndCutContext {
     var warmStartAccepted = false
     var bestBound: Double?
     var firstFeasible: Double?
+    /// Seconds from the start until the current incumbent was found.
+    var incumbentFound: Double?
+    /// The incumbent's objective value when the callback last ran.
+    var lastIncumbent: Double?
+    /// Set by `solveMIP` when the objective is integral at integral points: its nonzero terms
+    /// (1-based column, coefficient), nil otherwise.
+    var objectiveRow: [(Int32, Double)]?
+    var objectiveConstant = 0.0
+    var minimize = true
+    /// The bound rounded towards the incumbent reached it (integral objective): optimal.
+    var provenByIntegrality = false
     /// GLPK checks its own time limit only between some steps (root cuts can overrun it by many
     /// seconds), so the callback also stops the search at this wall-clock deadline.
     let deadline: Date?
@@ -238,6 +271,23 @@ final class BranchAndCutContext {
     }
 }
 
+extension BranchAndCutContext {
+    /// At a fractional node of a model with an integral objective and an incumbent: when the node's
+    /// LP value is less than one unit better than the incumbent, adds the objective cut
+    /// (objective ≤ incumbent − 1 when minimising), which no point of the node's LP satisfies.
+    func cutOffByIntegrality(_ tree: OpaquePointer) {
+        let prob = glp_ios_get_prob(tree)
+        guard let objectiveRow, !objectiveRow.isEmpty, glp_mip_status(prob) == GLP_FEAS else { return }
+        let incumbent = glp_mip_obj_val(prob), value = glp_get_obj_val(prob)
+        let slack = 1e-6 * max(1, abs(incumbent))
+        let limit = minimize ? incumbent - 1 + slack : incumbent + 1 - slack
+        guard minimize ? value > limit + slack : value < limit - slack else { return }
+        let index = [0] + objectiveRow.map(\.0), coefficient = [0] + objectiveRow.map(\.1)
+        _ = glp_ios_add_row(tree, nil, 0, 0, Int32(objectiveRow.count), index, coefficient,
+                            minimize ? GLP_UP : GLP_LO, limit - objectiveConstant)
+    }
+}
+
 /// GLPK calls this at each branch-and-cut event: track the best bound and the first incumbent,
 /// and offer the warm start at the first heuristic request.
 private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableRawPointer?) {
@@ -246,13 +296,32 @@ private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableR
     let best = glp_ios_best_node(tree)
     // GLPK reports ∓DBL_MAX while a node's bound is unknown.
     if best != 0, case let b = glp_ios_node_bound(tree, best), abs(b) < 1e300 { context.bestBound = b }
-    if glp_ios_reason(tree) == GLP_ICUTGEN { context.separate(tree) }
+    if glp_ios_reason(tree) == GLP_ICUTGEN {
+        context.separate(tree)
+        context.cutOffByIntegrality(tree)
+    }
     if glp_ios_reason(tree) == GLP_IHEUR, !context.warmStartOffered, let x = context.warmStart {
         context.warmStartOffered = true
         context.warmStartAccepted = x.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) } == 0
     }
-    if context.firstFeasible == nil, glp_mip_status(glp_ios_get_prob(tree)) == GLP_FEAS {
+    let prob = glp_ios_get_prob(tree)
+    if context.firstFeasible == nil, glp_mip_status(prob) == GLP_FEAS {
         context.firstFeasible = Date().timeIntervalSince(context.start)
+    }
+    // A new incumbent may come from a node LP or from GLPK's own heuristics (not all report
+    // GLP_IBINGO): watch its value.
+    if glp_mip_status(prob) == GLP_FEAS, case let value = glp_mip_obj_val(prob), value != context.lastIncumbent {
+        if context.lastIncumbent != nil || context.incumbentFound == nil { context.incumbentFound = Date().timeIntervalSince(context.start) }
+        context.lastIncumbent = value
+    }
+    if context.objectiveRow != nil, glp_mip_status(prob) == GLP_FEAS, let bound = context.bestBound {
+        let incumbent = glp_mip_obj_val(prob)
+        let slack = 1e-6 * max(1, abs(bound))
+        let rounded = context.minimize ? (bound - slack).rounded(.up) : (bound + slack).rounded(.down)
+        if context.minimize ? rounded >= incumbent - 0.5 : rounded <= incumbent + 0.5 {
+            context.provenByIntegrality = true
+            glp_ios_terminate(tree)
+        }
     }
     if let deadline = context.deadline, Date() >= deadline { glp_ios_terminate(tree) }
     // Ctrl-C (DagrouteCore.Cancellation): stop with the incumbent, reported like a time limit.

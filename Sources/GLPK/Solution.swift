@@ -54,6 +54,8 @@ public struct Solution: Sendable {
     public var secondsToFirstFeasible: Double?
     /// Whether GLPK accepted the supplied warm start as an incumbent (false without one).
     public var warmStartAccepted: Bool
+    /// Wall-clock seconds until the returned point was found (MIP only; nil without a solution).
+    public var secondsToIncumbent: Double? = nil
 
     /// The value of a variable in this solution.
     public subscript(_ v: Variable) -> Double { values[v.index] }

@@ -38,6 +38,30 @@ final class SolveORLibraryTests: XCTestCase {
         for i in 0..<m { XCTAssertLessThanOrEqual(used[i], capacity[i]) }
     }
 
+    func testChuBeasleyGapc1ReachesItsKnownOptimumWithProof() throws {
+        // gapc#1 (5 agents × 100 jobs): known optimum 1931 (known_values.csv); a few seconds in debug.
+        let r = try CLIRunner.run(["solve", path("gap/orlib/gapc.txt"), "--format", "orlib-gap", "--problem", "1",
+                                   "--time-limit", "120", "--json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let o = try json(r)
+        XCTAssertEqual(o["instance"] as? String, "gapc#1")
+        XCTAssertEqual(o["status"] as? String, "optimal")
+        XCTAssertEqual(o["objective"] as? Double, 1931)
+        XCTAssertEqual(o["best_bound"] as? Double, 1931)
+        // Re-check from the file: problem 1 is the first block after the problem count.
+        let numbers = try String(contentsOfFile: path("gap/orlib/gapc.txt"), encoding: .utf8)
+            .split(whereSeparator: \.isWhitespace).map { Int($0)! }
+        let (m, n) = (numbers[1], numbers[2])
+        let cost = Array(numbers[3..<3 + m * n]), resource = Array(numbers[3 + m * n..<3 + 2 * m * n])
+        let capacity = Array(numbers[3 + 2 * m * n..<3 + 2 * m * n + m])
+        let assignment = try XCTUnwrap(o["assignment"] as? [Int])
+        XCTAssertEqual(assignment.count, n)
+        var used = [Int](repeating: 0, count: m), total = 0
+        for (j, i) in assignment.enumerated() { used[i] += resource[i * n + j]; total += cost[i * n + j] }
+        XCTAssertEqual(total, 1931)
+        for i in 0..<m { XCTAssertLessThanOrEqual(used[i], capacity[i]) }
+    }
+
     func testGAPMinimisationIsTheDefaultSense() throws {
         let r = try CLIRunner.run(["solve", path("gap/orlib/gap1.txt"), "--format", "orlib-gap", "--json"])
         XCTAssertEqual(try json(r)["objective"] as? Double, 261) // gap_min gap1#1

@@ -2,7 +2,8 @@ import DagrouteCore
 import Foundation
 
 /// The routing solver: regret insertion, then iterated ruin-and-recreate (SISR) with simulated
-/// annealing and, for single-stop problems (CVRP, VRPTW), granular local search on every new best.
+/// annealing and local search on every new best — granular for single-stop problems (CVRP, VRPTW),
+/// request relocate and route emptying (`PairLocalSearch`) for pickup–delivery problems.
 /// Independent searches run on `parameters.threads` threads with seeds `seed`, `seed + 1`, …; the
 /// cheapest plan wins, ties going to the lower thread, so the same seed and thread count give the
 /// same answer under an iteration budget.
@@ -215,4 +216,3 @@ struct Search {
                              constructionCut: constructionCut)
     }
 }
-

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # `dagroute compare` on the default instance: the default budget against a long run, per-scenario
 # cost (€/day) and the gap between them, as a Markdown table for BENCHMARKS.md.
-# Usage: Scripts/bench-compare.sh [LONG_SECONDS (default 600)] [REFERENCE_SUMMARY_JSON]
+# Usage: Scripts/bench-compare.sh [LONG_SECONDS (default 600)] [REFERENCE_SUMMARY_JSON] [-- COMPARE_OPTIONS…]
 # With REFERENCE_SUMMARY_JSON (the summary.json of an earlier long run) the long run is skipped.
+# COMPARE_OPTIONS go to the default run only, e.g. `-- --time-limit 1000 --iterations 20` for a
+# run bound by the iteration budget alone (the same plans whatever the machine's load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 long="${1:-600}"
 reference="${2:-}"
+extra=()
+if [ $# -gt 2 ]; then shift 2; [ "${1:-}" = -- ] && shift; extra=("$@"); fi
 swift build -c release --product dagroute >&2
 bin="$(swift build -c release --show-bin-path)/dagroute"
 tmp="$(mktemp -d)"
@@ -15,9 +19,9 @@ run() {
     /usr/bin/time -f "%e s wall, %U s CPU" -o "$tmp/$name.time" "$bin" compare Instances/gooi-en-vechtstreek --out "$tmp/$name" "$@" > /dev/null 2> "$tmp/$name.log"
 }
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-run default
+run default "${extra[@]}"
 if [ -z "$reference" ]; then
-    run long --time-limit "$long"
+    run long --time-limit "$long" --iterations 100000
     reference="$tmp/long/summary.json"
     long_wall="$(cat "$tmp/long.time")"
 else

@@ -45,7 +45,7 @@ extension SearchState {
         }
         switch problem.requests[q].kind {
         case let .depotDelivery(s), let .depotPickup(s):
-            let node = RouteSegment.stop(s, in: problem)
+            let node = stopSegment[s]
             for i in 0...m {
                 if blink > 0 && rng.nextUnit() < blink { continue }
                 let a = RouteSegment.concat(pre[i], node, in: problem)
@@ -54,20 +54,33 @@ extension SearchState {
                 if rule.isFeasible(full) { body(rule.cost(full) - old, i, i) }
             }
         case let .pickupDelivery(p, d):
-            let pick = RouteSegment.stop(p, in: problem), drop = RouteSegment.stop(d, in: problem)
+            let pick = stopSegment[p], drop = stopSegment[d]
             let stops = routes[r]
+            // The ride (delivery service start − pickup service end) lasts at least the minimal
+            // duration of pickup ⊕ stops in between ⊕ delivery, less both services; that of
+            // pickup ⊕ stops in between only grows as the delivery moves later, so once it alone
+            // exceeds the limit no later delivery position can meet it.
+            let rideLimit = problem.requests[q].maxRideTime ?? Int.max
+            let pickService = problem.stops[p].service, dropService = problem.stops[d].service
             for i in 0...m {
                 var seg = RouteSegment.concat(pre[i], pick, in: problem)
                 if !partialOK(seg, rule) { continue }
+                var onBoard = pick
                 var j = i
                 while j <= m {
                     if j > i {
-                        seg = .concat(seg, .stop(Int(stops[j - 1]), in: problem), in: problem)
+                        let next = stopSegment[Int(stops[j - 1])]
+                        seg = .concat(seg, next, in: problem)
                         if !partialOK(seg, rule) { break }
+                        onBoard = .concat(onBoard, next, in: problem)
+                        if onBoard.duration - pickService > rideLimit { break }
                     }
                     if !(blink > 0 && rng.nextUnit() < blink) {
-                        let full = RouteSegment.concat(.concat(seg, drop, in: problem), suf[j], in: problem)
-                        if rule.isFeasible(full) { body(rule.cost(full) - old, i, j) }
+                        if rideLimit == Int.max
+                            || RouteSegment.concat(onBoard, drop, in: problem).duration - pickService - dropService <= rideLimit {
+                            let full = RouteSegment.concat(.concat(seg, drop, in: problem), suf[j], in: problem)
+                            if rule.isFeasible(full) { body(rule.cost(full) - old, i, j) }
+                        }
                     }
                     j += 1
                 }
@@ -77,12 +90,12 @@ extension SearchState {
 
     /// The stop sequence of route `r` after inserting request `q` at (`i`, `j`), in `scratch`.
     func buildInsertion(_ q: Int, route r: Int, i: Int, j: Int) {
-        let st = problem.requests[q].stops
+        let first = firstStop[q], second = secondStop[q]
         scratch.removeAll(keepingCapacity: true)
         let stops = routes[r]
         for k in 0...stops.count {
-            if k == i { scratch.append(Int32(st[0])) }
-            if st.count == 2 && k == j { scratch.append(Int32(st[1])) }
+            if k == i { scratch.append(first) }
+            if second >= 0 && k == j { scratch.append(second) }
             if k < stops.count { scratch.append(stops[k]) }
         }
     }
@@ -108,7 +121,7 @@ extension SearchState {
     /// `maxRoutes` routes are in use).
     func nearbyRoutes(of q: Int, count: Int, neighbours: NeighbourLists, into list: inout [Int]) {
         list.removeAll(keepingCapacity: true)
-        for c in neighbours.lists[problem.requests[q].stops[0]].prefix(count) {
+        for c in neighbours.lists[Int(firstStop[q])].prefix(count) {
             let r = Int(routeOf[Int(c)])
             if r >= 0 && !list.contains(r) { list.append(r) }
         }
@@ -155,3 +168,4 @@ extension SearchState {
         return nil
     }
 }
+

@@ -2,7 +2,8 @@ import DagrouteCore
 import Foundation
 
 /// The routing solver: regret insertion, then iterated ruin-and-recreate (SISR) with simulated
-/// annealing and, for single-stop problems (CVRP, VRPTW), granular local search on every new best.
+/// annealing and local search on every new best — granular for single-stop problems (CVRP, VRPTW),
+/// request relocate and route emptying (`PairLocalSearch`) for pickup–delivery problems.
 /// Independent searches run on `parameters.threads` threads with seeds `seed`, `seed + 1`, …; the
 /// cheapest plan wins, ties going to the lower thread, so the same seed and thread count give the
 /// same answer under an iteration budget.
@@ -129,6 +130,9 @@ struct Search {
         let constructionCut = !state.unassigned.isEmpty && shouldStop()
         let localSearch = problem.hasPairs ? nil : LocalSearch(state: state, neighbours: neighbours, size: parameters.neighbours)
         localSearch?.run(rng: &rng, shouldStop: shouldStop)
+        let pairSearch = problem.hasPairs ? PairLocalSearch(state: state, neighbours: neighbours, routesNear: parameters.neighbours) : nil
+        pairSearch?.improve(shouldStop: shouldStop)
+        pairSearch?.emptyShortRoutes(count: PairLocalSearch.shortRoutesTried)
         var current = state.objective, currentCost = state.routesCost, currentOut = state.outPenalty
         var best = current, bestOut = state.unassigned.count, bestRoutes = state.snapshot(), bestIteration = 0
         progress.say(String(format: "construction: cost %.2f, %d unassigned", current, state.unassigned.count))
@@ -185,6 +189,13 @@ struct Search {
                 let out = state.unassigned.count
                 if out < bestOut || (out == bestOut && current < best - 1e-9) {
                     if let localSearch { localSearch.run(rng: &rng); currentCost = state.routesCost; current = state.objective }
+                    // Pickup–delivery: request relocate from the routes this iteration changed, then
+                    // attempts to empty the shortest routes.
+                    if let pairSearch,
+                       pairSearch.improve(routes: saved.map(\.0)) + pairSearch.emptyShortRoutes(count: PairLocalSearch.shortRoutesTried) < 0 {
+                        for r in pairSearch.changed { recombination.pool.add(vehicleType: state.slotType[r], stops: state.routes[r], cost: state.routeCost[r]) }
+                        currentCost = state.routesCost; current = state.objective
+                    }
                     best = current; bestOut = out; bestRoutes = state.snapshot(); bestIteration = iteration; since = 0
                 }
             } else {

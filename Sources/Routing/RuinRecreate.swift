@@ -78,8 +78,10 @@ extension SearchState {
             }
         }
         for q in removed {
-            for s in problem.requests[q].stops {
-                let r = Int(routeOf[s])
+            for k in 0..<2 {
+                let s = k == 0 ? firstStop[q] : secondStop[q]
+                if s < 0 { continue }
+                let r = Int(routeOf[Int(s)])
                 if r >= 0 && !saved.contains(where: { $0.0 == r }) { saved.append((r, routes[r])) }
             }
         }
@@ -95,8 +97,7 @@ extension SearchState {
         var order = unassigned.filter { !hard.contains($0) }
         let depot = rules[0].start.first
         func key(_ q: Int) -> Int {
-            let s = problem.requests[q].stops[0]
-            return problem.distance(depot, problem.stops[s].location)
+            problem.distance(depot, problem.stops[Int(firstStop[q])].location)
         }
         let pick = rng.next() % 11
         if pick < 4 {
@@ -128,7 +129,10 @@ extension SearchState {
 
     /// Undoes an iteration: puts back the saved routes and the unassigned list from before.
     func undo(saved: [(Int, [Int32])], unassignedBefore: [Int]) {
-        for q in unassignedBefore { for s in problem.requests[q].stops { routeOf[s] = -1 } }
+        for q in unassignedBefore {
+            routeOf[Int(firstStop[q])] = -1
+            if secondStop[q] >= 0 { routeOf[Int(secondStop[q])] = -1 }
+        }
         for (r, stops) in saved { routes[r] = stops; refresh(r) }
         unassigned = unassignedBefore
     }

@@ -30,6 +30,12 @@ final class SearchState {
     var scheduler: RouteScheduler
     /// Scratch sequence for simulations.
     var scratch: [Int32] = []
+    /// The summary of every stop alone (`RouteSegment.stop`), computed once.
+    let stopSegment: [RouteSegment]
+    /// First and second stop of every request (the second −1 for single-stop requests), so that
+    /// hot loops need not build `Request.stops` arrays.
+    let firstStop: [Int32]
+    let secondStop: [Int32]
     /// Most non-empty routes allowed: insertions and moves open no new route beyond it (lowered
     /// by the route-elimination phase, `Int.max` otherwise).
     var maxRoutes = Int.max
@@ -72,6 +78,9 @@ final class SearchState {
         unassignedPenalty = penalty
         checkRides = problem.hasRideLimits
         scheduler = RouteScheduler(problem)
+        stopSegment = (0..<problem.stops.count).map { RouteSegment.stop($0, in: problem) }
+        firstStop = problem.requests.map { Int32($0.stops[0]) }
+        secondStop = problem.requests.map { $0.stops.count == 2 ? Int32($0.stops[1]) : -1 }
     }
 
     /// Total cost plus the penalty for unassigned requests.
@@ -104,18 +113,24 @@ final class SearchState {
     func refresh(_ r: Int) {
         let rule = rules[slotType[r]]
         let stops = routes[r]
+        // Taken out of the arrays while rebuilt, so that they are uniquely referenced and their
+        // buffers are reused instead of copied.
         var pre = prefix[r], suf = suffix[r]
+        prefix[r] = []; suffix[r] = []
+        let m = stops.count
         pre.removeAll(keepingCapacity: true); suf.removeAll(keepingCapacity: true)
         pre.append(rule.start)
-        for (k, s) in stops.enumerated() {
-            pre.append(.concat(pre[k], .stop(Int(s), in: problem), in: problem))
-            routeOf[Int(s)] = Int32(r); positionOf[Int(s)] = Int32(k)
+        for k in 0..<m {
+            let s = Int(stops[k])
+            pre.append(.concat(pre[k], stopSegment[s], in: problem))
+            routeOf[s] = Int32(r); positionOf[s] = Int32(k)
         }
-        suf.append(rule.end)
-        for s in stops.reversed() { suf.append(.concat(.stop(Int(s), in: problem), suf[suf.count - 1], in: problem)) }
-        suf.reverse()
+        // Suffixes are built back to front into place: suf[k] = stops k… ⊕ end depot.
+        suf.append(contentsOf: repeatElement(rule.end, count: m + 1))
+        var k = m - 1
+        while k >= 0 { suf[k] = .concat(stopSegment[Int(stops[k])], suf[k + 1], in: problem); k -= 1 }
+        routeCost[r] = m == 0 ? 0 : rule.cost(RouteSegment.concat(pre[m], rule.end, in: problem))
         prefix[r] = pre; suffix[r] = suf
-        routeCost[r] = stops.isEmpty ? 0 : rule.cost(RouteSegment.concat(pre[stops.count], rule.end, in: problem))
     }
 
     /// The summary of a whole route `r`.
@@ -132,7 +147,9 @@ final class SearchState {
     func remove(requests: [Int]) {
         var changed: [Int] = []
         for q in requests {
-            for s in problem.requests[q].stops {
+            for k in 0..<2 {
+                let s = Int(k == 0 ? firstStop[q] : secondStop[q])
+                if s < 0 { continue }
                 let r = Int(routeOf[s])
                 if r >= 0 && !changed.contains(r) { changed.append(r) }
                 routeOf[s] = -1
@@ -148,13 +165,8 @@ final class SearchState {
     /// Inserts request `q` into route `r`: its first stop before position `i`, its second (if any)
     /// before position `j` of the original route (`i <= j`).
     func insert(_ q: Int, route r: Int, i: Int, j: Int) {
-        let st = problem.requests[q].stops
-        if st.count == 2 {
-            routes[r].insert(Int32(st[1]), at: j)
-            routes[r].insert(Int32(st[0]), at: i)
-        } else {
-            routes[r].insert(Int32(st[0]), at: i)
-        }
+        if secondStop[q] >= 0 { routes[r].insert(secondStop[q], at: j) }
+        routes[r].insert(firstStop[q], at: i)
         if let k = unassigned.firstIndex(of: q) { unassigned.remove(at: k) }
         refresh(r)
     }

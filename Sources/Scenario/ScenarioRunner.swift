@@ -184,7 +184,12 @@ public enum ScenarioRunner {
                 var result: RoutingResult?
                 if let problem = job.problem.problem {
                     let stop = StopCriterion.anyOf([.maxIterations(options.iterationsPerRide * job.problem.rides.count), .maxRuntime(slice)])
-                    result = RoutingSolver.solve(problem, parameters: SolverParameters(threads: 1), stop: stop,
+                    // Dial-a-ride defaults (hotter annealing), but every route is tried for a
+                    // removed ride: restricting insertions to routes near the pickup cut the CPU
+                    // time by 40 % and raised the cost by 2 % at equal iterations.
+                    var params = SolverParameters.recommended(for: problem, threads: 1)
+                    params.insertionNeighbours = 0
+                    result = RoutingSolver.solve(problem, parameters: params, stop: stop,
                                                  seed: options.seed &+ UInt64(j) &* 0x9E37_79B9)
                 }
                 let plan = job.problem.plan(instance, table, result)

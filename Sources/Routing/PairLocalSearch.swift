@@ -1,0 +1,148 @@
+import DagrouteCore
+
+/// Local search for pickup–delivery problems (dial-a-ride). Request relocate: a request's pickup
+/// and delivery leave their route together and go back at their cheapest feasible positions in a
+/// route near the pickup — the same route, another one, or an empty vehicle of any type — when
+/// that lowers the total cost. Route emptying: all requests of a short route move, one by one, to
+/// their cheapest positions in other routes, when the vehicle's fixed cost saved outweighs the
+/// detours (a compound move relocate alone cannot make: its first steps cost more).
+///
+/// Pricing: the route left behind is re-summarised (O(route)), the insertion is priced with the
+/// concatenable segment summaries (`SearchState.forEachInsertion`); with ride limits both changed
+/// routes are re-scheduled (`RouteScheduler`) before a move counts, so every applied move keeps the
+/// plan feasible. Works from a queue of routes: each improvement queues the two routes it changed.
+final class PairLocalSearch {
+    let state: SearchState
+    let neighbours: NeighbourLists
+    /// Nearest stops whose routes a request is tried in (besides its own route).
+    let routesNear: Int
+    /// Minimal gain (euro cents) for a move to count as an improvement.
+    static let epsilon = 1e-6
+    /// Shortest routes the solver tries to empty after construction and on every new best
+    /// (measured on the default instance's waves at 20 iterations per ride: 8 beat 3 and 0).
+    static let shortRoutesTried = 8
+    private var queued: [Bool]
+    private var queue: [Int] = []
+    private var requestsOfRoute: [Int] = []
+    private var routeList: [Int] = []
+    private var shortest: [Int] = []
+    private var saved: [(Int, [Int32])] = []
+    private var candidates: [InsertionMove] = []
+    private var noBlink = SeededGenerator(seed: 0)
+    /// Routes changed by the last `improve` (each once).
+    private(set) var changed: [Int] = []
+    private var isChanged: [Bool]
+
+    init(state: SearchState, neighbours: NeighbourLists, routesNear: Int) {
+        self.state = state; self.neighbours = neighbours; self.routesNear = routesNear
+        queued = Array(repeating: false, count: state.routes.count)
+        isChanged = queued
+    }
+
+    /// Improves the plan by request relocations, starting from the requests of `routes` (every
+    /// route when nil), until no queued route offers an improving move or `shouldStop` returns
+    /// true. Returns the total cost change (≤ 0, euro cents); `changed` lists the routes changed.
+    @discardableResult
+    func improve(routes start: [Int]? = nil, shouldStop: () -> Bool = { false }) -> Double {
+        for r in changed { isChanged[r] = false }
+        changed.removeAll(keepingCapacity: true)
+        queue.removeAll(keepingCapacity: true)
+        for r in start ?? Array(0..<state.routes.count) where !queued[r] && !state.routes[r].isEmpty { queued[r] = true; queue.append(r) }
+        var total = 0.0, head = 0
+        while head < queue.count {
+            let r = queue[head]; head += 1
+            queued[r] = false
+            if shouldStop() { break }
+            // The route's requests by their pickups, in route order.
+            requestsOfRoute.removeAll(keepingCapacity: true)
+            for s in state.routes[r] {
+                let q = Int(state.problem.requestOfStop[Int(s)])
+                if state.firstStop[q] == s { requestsOfRoute.append(q) }
+            }
+            for q in requestsOfRoute {
+                guard let move = relocate(q) else { continue }
+                total += move.delta
+                for c in [move.from, move.to] where !queued[c] && !state.routes[c].isEmpty { queued[c] = true; queue.append(c) }
+            }
+        }
+        for r in queue[head...] { queued[r] = false }
+        return total
+    }
+
+    /// Tries to empty each of the `count` shortest routes (fewest stops, then lowest slot): its
+    /// requests go one by one, in route order, to their cheapest feasible positions in other
+    /// non-empty routes near them; the plan is kept when all fit and the total cost (with the
+    /// vehicle's fixed cost saved) falls, and restored otherwise. Returns the total cost change
+    /// (≤ 0, euro cents); emptied and filled routes are added to `changed`.
+    @discardableResult
+    func emptyShortRoutes(count: Int) -> Double {
+        shortest.removeAll(keepingCapacity: true)
+        for r in 0..<state.routes.count where !state.routes[r].isEmpty { shortest.append(r) }
+        shortest.sort { (state.routes[$0].count, $0) < (state.routes[$1].count, $1) }
+        var total = 0.0
+        for r in shortest.prefix(count) where !state.routes[r].isEmpty {
+            if let d = empty(r) { total += d }
+        }
+        return total
+    }
+
+    /// Empties route `r` into the other non-empty routes when that lowers the cost; returns the
+    /// cost change (< 0, euro cents), or nil (plan unchanged).
+    func empty(_ r: Int) -> Double? {
+        let costBefore = state.routesCost
+        let unassignedBefore = state.unassigned
+        saved.removeAll(keepingCapacity: true)
+        saved.append((r, state.routes[r]))
+        requestsOfRoute.removeAll(keepingCapacity: true)
+        for s in state.routes[r] {
+            let q = Int(state.problem.requestOfStop[Int(s)])
+            if state.firstStop[q] == s { requestsOfRoute.append(q) }
+        }
+        state.remove(requests: requestsOfRoute)
+        var ok = true
+        for q in requestsOfRoute {
+            state.nearbyRoutes(of: q, count: routesNear, neighbours: neighbours, into: &routeList)
+            routeList.removeAll { $0 == r || state.routes[$0].isEmpty }
+            guard let m = state.bestInsertion(of: q, routesToTry: routeList, blink: 0, rng: &noBlink, candidates: &candidates) else { ok = false; break }
+            if !saved.contains(where: { $0.0 == m.route }) { saved.append((m.route, state.routes[m.route])) }
+            state.insert(q, route: m.route, i: m.i, j: m.j)
+        }
+        let delta = state.routesCost - costBefore
+        if ok && delta < -Self.epsilon {
+            for (c, _) in saved where !isChanged[c] { isChanged[c] = true; changed.append(c) }
+            return delta
+        }
+        state.undo(saved: saved, unassignedBefore: unassignedBefore)
+        return nil
+    }
+
+    /// Moves request `q` to its cheapest feasible position in its own or a nearby route when that
+    /// lowers the cost; returns the cost change (< 0, euro cents) and the two routes when it moved
+    /// (both then also in `changed`), nil otherwise.
+    func relocate(_ q: Int) -> (delta: Double, from: Int, to: Int)? {
+        let from = Int(state.routeOf[Int(state.firstStop[q])])
+        guard from >= 0 else { return nil }
+        let before = state.routes[from], costBefore = state.routeCost[from]
+        state.remove(requests: [q])
+        // Removing a pair can lengthen other rides (the vehicle may wait with clients on board).
+        var move: InsertionMove?
+        if state.ridesFeasible(vehicleType: state.slotType[from], state.routes[from]) {
+            let saving = costBefore - state.routeCost[from]
+            state.nearbyRoutes(of: q, count: routesNear, neighbours: neighbours, into: &routeList)
+            if !routeList.contains(from) { routeList.append(from) }
+            if let m = state.bestInsertion(of: q, routesToTry: routeList, blink: 0, rng: &noBlink, candidates: &candidates),
+               m.delta - saving < -Self.epsilon {
+                move = InsertionMove(delta: m.delta - saving, route: m.route, i: m.i, j: m.j)
+            }
+        }
+        guard let move else {
+            state.routes[from] = before
+            state.refresh(from)
+            state.unassigned.removeLast()
+            return nil
+        }
+        state.insert(q, route: move.route, i: move.i, j: move.j)
+        for r in [from, move.route] where !isChanged[r] { isChanged[r] = true; changed.append(r) }
+        return (move.delta, from, move.route)
+    }
+}

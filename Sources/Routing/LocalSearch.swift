@@ -68,15 +68,9 @@ final class LocalSearch {
 
     // MARK: - Pricing helpers
 
-    @inline(__always) private func d(_ a: Int, _ b: Int) -> Int { problem.matrices.distance[a * problem.matrices.count + b] }
+    @inline(__always) private func d(_ a: Int, _ b: Int) -> Int { problem.distance(a, b) }
 
-    /// Location of position `k` of route `r` (−1 and `count` are the depots).
-    @inline(__always) private func location(_ r: Int, _ k: Int) -> Int {
-        let stops = state.routes[r]
-        if k < 0 { return state.rules[state.slotType[r]].start.first }
-        if k >= stops.count { return state.rules[state.slotType[r]].end.first }
-        return problem.stops[Int(stops[k])].location
-    }
+    @inline(__always) private func location(_ r: Int, _ k: Int) -> Int { state.location(route: r, position: k) }
 
     @inline(__always) private func cat(_ a: RouteSegment, _ b: RouteSegment) -> RouteSegment { .concat(a, b, in: problem) }
     @inline(__always) private func node(_ s: Int32) -> RouteSegment { .stop(Int(s), in: problem) }

@@ -133,6 +133,15 @@ final class SearchState {
         prefix[r] = pre; suffix[r] = suf
     }
 
+    /// Location of position `k` of route slot `r`; −1 and `routes[r].count` are the vehicle's start
+    /// and end depots.
+    @inline(__always) func location(route r: Int, position k: Int) -> Int {
+        let stops = routes[r]
+        if k < 0 { return rules[slotType[r]].start.first }
+        if k >= stops.count { return rules[slotType[r]].end.first }
+        return problem.stops[Int(stops[k])].location
+    }
+
     /// The summary of a whole route `r`.
     @inline(__always) func whole(_ r: Int) -> RouteSegment { suffix[r][0].withStart(prefix[r][0], problem) }
 

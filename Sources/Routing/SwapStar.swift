@@ -65,15 +65,9 @@ final class SwapStar {
         deliveriesOnly = problem.requests.allSatisfy { if case .depotDelivery = $0.kind { return true } else { return false } }
     }
 
-    @inline(__always) private func d(_ a: Int, _ b: Int) -> Int { problem.matrices.distance[a * problem.matrices.count + b] }
+    @inline(__always) private func d(_ a: Int, _ b: Int) -> Int { problem.distance(a, b) }
 
-    /// Location of position `k` of route `r` (−1 and `count` are the depots).
-    @inline(__always) private func location(_ r: Int, _ k: Int) -> Int {
-        let stops = state.routes[r]
-        if k < 0 { return state.rules[state.slotType[r]].start.first }
-        if k >= stops.count { return state.rules[state.slotType[r]].end.first }
-        return problem.stops[Int(stops[k])].location
-    }
+    @inline(__always) private func location(_ r: Int, _ k: Int) -> Int { state.location(route: r, position: k) }
 
     /// Metres saved by removing position `p` of route `r`.
     @inline(__always) private func removal(_ r: Int, _ p: Int) -> Int {

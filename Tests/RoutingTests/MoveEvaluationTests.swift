@@ -38,8 +38,10 @@ final class MoveEvaluationTests: XCTestCase {
                                   matrices: TravelMatrices(count: locations, distance: dist, duration: time))
     }
 
-    /// Cost of a route by plain simulation (latest feasible departure found by bisection, which
-    /// minimises the duration), or nil when a window, the shift, the duration or a capacity is broken.
+    /// Cost of a route by plain simulation (loads from the requests' kinds: depot deliveries on board
+    /// from the start, a pair's load between its pickup and its delivery; latest feasible departure
+    /// found by bisection, which minimises the duration), or nil when a window, the shift, the
+    /// duration or a capacity is broken. Ride times are not looked at.
     static func simulate(_ p: RoutingProblem, type k: Int, _ stops: [Int32]) -> Double? {
         if stops.isEmpty { return 0 }
         let v = p.vehicleTypes[k]
@@ -48,7 +50,13 @@ final class MoveEvaluationTests: XCTestCase {
         if seats > v.capacity.seats || chairs > v.capacity.wheelchairs { return nil }
         for s in stops {
             let req = p.requests[Int(p.requestOfStop[Int(s)])]
-            if case .depotDelivery = req.kind { seats -= req.load.seats; chairs -= req.load.wheelchairs } else { seats += req.load.seats; chairs += req.load.wheelchairs }
+            let sign: Int
+            switch req.kind {
+            case .depotDelivery: sign = -1
+            case .depotPickup: sign = 1
+            case .pickupDelivery(let pickup, _): sign = pickup == Int(s) ? 1 : -1
+            }
+            seats += sign * req.load.seats; chairs += sign * req.load.wheelchairs
             if seats > v.capacity.seats || chairs > v.capacity.wheelchairs { return nil }
         }
         func end(departing dep: Int) -> Int? {

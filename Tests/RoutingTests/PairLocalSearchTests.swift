@@ -13,43 +13,8 @@ final class PairLocalSearchTests: XCTestCase {
         try CordeauReader.read(path: SolverTests.path("darp/cordeau2006/\(name).txt")).problem
     }
 
-    /// Cost of a route by plain simulation (loads from the requests' kinds, latest feasible
-    /// departure by bisection, which minimises the duration), or nil when a capacity, window, the
-    /// shift or the maximum duration is broken. Ride times are not looked at.
-    private func simulate(_ p: RoutingProblem, type k: Int, _ stops: [Int32]) -> Double? {
-        if stops.isEmpty { return 0 }
-        let v = p.vehicleTypes[k]
-        var seats = 0, chairs = 0
-        for s in stops {
-            let req = p.requests[Int(p.requestOfStop[Int(s)])]
-            let sign = req.stops[0] == Int(s) ? 1 : -1
-            seats += sign * req.load.seats; chairs += sign * req.load.wheelchairs
-            if seats > v.capacity.seats || chairs > v.capacity.wheelchairs { return nil }
-        }
-        func end(departing dep: Int) -> Int? {
-            var t = dep, at = v.startLocation
-            for s in stops {
-                let st = p.stops[Int(s)]
-                t = max(t + p.duration(at, st.location), st.earliest)
-                if t > st.latest { return nil }
-                t += st.service; at = st.location
-            }
-            t += p.duration(at, v.endLocation)
-            return t <= v.shiftEnd ? t : nil
-        }
-        guard end(departing: v.shiftStart) != nil else { return nil }
-        var lo = v.shiftStart, hi = v.shiftEnd
-        while lo < hi { let mid = (lo + hi + 1) / 2; if end(departing: mid) != nil { lo = mid } else { hi = mid - 1 } }
-        let duration = end(departing: lo)! - lo
-        if let md = v.maxDuration, duration > md { return nil }
-        var dist = 0, at = v.startLocation
-        for s in stops { dist += p.distance(at, p.stops[Int(s)].location); at = p.stops[Int(s)].location }
-        dist += p.distance(at, v.endLocation)
-        return v.fixedCost + v.costPerKm * Double(dist) / 1000 + v.costPerHour * Double(duration) / 3600
-    }
-
     private func feasible(_ p: RoutingProblem, type k: Int, _ stops: [Int32], _ scheduler: inout RouteScheduler) -> Double? {
-        guard let c = simulate(p, type: k, stops) else { return nil }
+        guard let c = MoveEvaluationTests.simulate(p, type: k, stops) else { return nil }
         return stops.withUnsafeBufferPointer { scheduler.schedule(vehicle: k, stops: $0) } ? c : nil
     }
 
@@ -93,12 +58,12 @@ final class PairLocalSearchTests: XCTestCase {
                 let rest = before[from].filter { $0 != pick && $0 != drop }
                 var oracle = Double.infinity
                 if let restCost = feasible(p, type: state.slotType[from], rest, &scheduler),
-                   let fromCost = simulate(p, type: state.slotType[from], before[from]) {
+                   let fromCost = MoveEvaluationTests.simulate(p, type: state.slotType[from], before[from]) {
                     var typeSeen = Set<Int>()
                     for r in 0..<before.count {
                         let base = r == from ? rest : before[r]
                         if base.isEmpty && r != from && !typeSeen.insert(state.slotType[r]).inserted { continue }
-                        let baseCost = r == from ? restCost : simulate(p, type: state.slotType[r], base)!
+                        let baseCost = r == from ? restCost : MoveEvaluationTests.simulate(p, type: state.slotType[r], base)!
                         for i in 0...base.count { for j in i...base.count {
                             var seq = base
                             seq.insert(drop, at: j); seq.insert(pick, at: i)
@@ -107,7 +72,7 @@ final class PairLocalSearchTests: XCTestCase {
                         } }
                     }
                 }
-                let costs = (0..<before.count).map { simulate(p, type: state.slotType[$0], before[$0])! }
+                let costs = (0..<before.count).map { MoveEvaluationTests.simulate(p, type: state.slotType[$0], before[$0])! }
                 if let move = search.relocate(q) {
                     moved += 1
                     XCTAssertLessThan(move.delta, 0, name)

@@ -7,8 +7,8 @@ import XCTest
 /// `FacilityLocationLocalSearch`) on 50-customer OR-Library files, re-checked from the file's data.
 final class FacilityLocationLocalSearchTests: XCTestCase {
     /// The search's plan is feasible, never worse than the greedy plan it starts from, and within
-    /// 1 % of the published optimum (the greedy plans are 33–47 % above it on cap71, cap102, cap132; the
-    /// search's are at most 0.7 % above).
+    /// 0.5 % of the published optimum (greedy: 14–47 % above it; search: 0.30 % on cap41, optimal on
+    /// cap71, cap102 and cap132).
     func testLocalSearchStartIsFeasibleAndNearTheOptimum() throws {
         for name in ["cap41", "cap71", "cap102", "cap132"] {
             let f = try ORLibraryCFLP.read(SharedInstances.root.appendingPathComponent("cflp/orlib/\(name).txt"))
@@ -20,7 +20,7 @@ final class FacilityLocationLocalSearchTests: XCTestCase {
             XCTAssertEqual(cost, plan.cost, accuracy: 1e-6 * known, name)
             XCTAssertLessThanOrEqual(plan.cost, greedy.cost + 1e-6, name)
             XCTAssertGreaterThanOrEqual(cost, known * (1 - 1e-9), name)
-            XCTAssertLessThanOrEqual(cost, known * 1.01, name)
+            XCTAssertLessThanOrEqual(cost, known * 1.005, name)
         }
     }
 

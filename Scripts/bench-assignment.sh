@@ -7,6 +7,8 @@
 # substituted capacities that have published optima, `dagroute solve --format orlib-cap` (release)
 # against HiGHS on the complete strong formulation (Scripts/bench/assign_cflp_highs.py), 180 s each,
 # gap 0, in the same run.
+# With --cflp-short [BINARY…]: capc@5000/5750/6500/7250 and capa@8000 at --time-limit 2 and 10, the
+# objective against the known value, for each BINARY (default the release build) in the same run.
 # With --gap [SECONDS]: the Chu–Beasley GAP problems gapc#1–6 and gapd#1–6 (5/10/20 agents × 100/200
 # jobs, minimisation), `dagroute solve --format orlib-gap` (release) with SECONDS (default 60) per
 # problem: status, objective, known value, gap to it, bound, time, when the final incumbent was found,

@@ -7,11 +7,13 @@
 # substituted capacities that have published optima, `dagroute solve --format orlib-cap` (release)
 # against HiGHS on the complete strong formulation (Scripts/bench/assign_cflp_highs.py), 180 s each,
 # gap 0, in the same run.
+# With --cflp-short [BINARY…]: capc@5000/5750/6500/7250 and capa@8000 at --time-limit 2 and 10, the
+# objective against the known value, for each BINARY (default the release build) in the same run.
 # With --gap [SECONDS]: the Chu–Beasley GAP problems gapc#1–6 and gapd#1–6 (5/10/20 agents × 100/200
 # jobs, minimisation), `dagroute solve --format orlib-gap` (release) with SECONDS (default 60) per
 # problem: status, objective, known value, gap to it, bound, time, when the final incumbent was found,
 # and the first incumbent (tabu search + sub-MIPs) and when the heuristic ended.
-#   Scripts/bench-assignment.sh [--candidates | --cflp | --gap [SECONDS]]   (--candidates: a third of the locations may close)
+#   Scripts/bench-assignment.sh [--candidates | --cflp | --cflp-short [BINARY…] | --gap [SECONDS]]   (--candidates: a third of the locations may close)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = --gap ]; then
@@ -48,6 +50,33 @@ candidates=""; [ "${1:-}" = --candidates ] && candidates=1
 .venv-bench/bin/pip install -q highspy >&2
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+if [ "${1:-}" = --cflp-short ]; then
+    # Short limits: the incumbent, not the proof. Each BINARY (e.g. a copy of the release build
+    # before a change, then the current one) in the same run, so the load on a shared machine hits both.
+    shift
+    known=../shared/instances/known_values.csv
+    [ $# -gt 0 ] || set -- .build/release/dagroute
+    echo "| binary | instance | limit s | objective | ÷ optimum − 1 | status |"
+    echo "|---|---|---:|---:|---:|---|"
+    for limit in 2 10; do
+        for case in capc:5000 capc:5750 capc:6500 capc:7250 capa:8000; do
+            file="${case%%:*}"; cap="${case##*:}"
+            opt=$(grep "^cflp,$file@capacity=$cap," "$known" | cut -d, -f4)
+            for bin in "$@"; do
+                d=$("$bin" solve "../shared/instances/cflp/orlib/$file.txt" --format orlib-cap --capacity "$cap" \
+                      --time-limit "$limit" --json 2>/dev/null || true)
+                python3 - "$bin" "$file@$cap" "$limit" "$opt" "$d" <<'PY'
+import json, sys
+binary, name, limit, opt, d = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), json.loads(sys.argv[5])
+obj = d.get("objective")
+print(f"| {binary} | {name} | {limit} | {'–' if obj is None else f'{obj:,.3f}'} | "
+      f"{'–' if obj is None else f'{100 * (obj / opt - 1):.2f} %'} | {d['status']} |")
+PY
+            done
+        done
+    done
+    exit 0
+fi
 if [ "${1:-}" = --cflp ]; then
     swift build -c release --product dagroute >&2
     limit=180

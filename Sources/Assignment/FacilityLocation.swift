@@ -43,8 +43,8 @@ public struct FacilityLocationResult: Sendable {
 /// facilities × customers (100,000 on `capa`) and made GLPK's root LP too slow to solve at all; they
 /// are added as cuts instead — at the root in rounds until the LP satisfies them all, then in
 /// branch-and-cut wherever a node's LP violates them (`MIPParameters.separator`). A greedy plan
-/// (no LP of the model needed) is the warm start, and the root LP solution is rounded to a second
-/// incumbent, both by `FacilityLocationHeuristic`.
+/// (no LP of the model needed), improved by `FacilityLocationLocalSearch`, is the warm start; the
+/// root LP solution is rounded to a second incumbent by `FacilityLocationHeuristic`.
 public enum FacilityLocation {
     /// At most this many linking cuts (the most violated) are added per round or node.
     static let cutsPerRound = 2_000
@@ -84,7 +84,11 @@ public enum FacilityLocation {
             for j in 0..<n { for i in 0..<m { values[x[j][i].index] = start.fraction[j][i] } }
             return built.violation(of: values) == nil ? values : nil
         }
-        if params.warmStart == nil { params.warmStart = FacilityLocationHeuristic.greedy(p).flatMap(point) }
+        if params.warmStart == nil {
+            // The local search may take at most a fifth of the limit (its evaluation budget usually ends it first).
+            let searchDeadline = parameters.timeLimit.map { Date().addingTimeInterval($0 / 5) }
+            params.warmStart = FacilityLocationLocalSearch.improve(p, from: FacilityLocationHeuristic.greedy(p), deadline: searchDeadline).flatMap(point)
+        }
         params.rootHeuristic = { [y] lp in
             FacilityLocationHeuristic.round(p, openness: y.map { lp[$0.index] }, deadline: deadline).flatMap(point)
         }

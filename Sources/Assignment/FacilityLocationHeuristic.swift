@@ -53,6 +53,18 @@ enum FacilityLocationHeuristic {
     static func greedy(_ p: FacilityLocationProblem) -> Plan? {
         guard !Cancellation.isRequested else { return nil }
         let totalDemand = p.demand.reduce(0, +)
+        let price = unitPrices(p)
+        var open: [Int] = [], held = 0.0
+        for i in (0..<p.facilities).sorted(by: { (price[$0], $0) < (price[$1], $1) }) where held < totalDemand || open.isEmpty {
+            open.append(i); held += p.capacity[i]
+        }
+        return transport(p, open: open.sorted())
+    }
+
+    /// `greedy`'s price of each facility per unit of capacity: its fixed cost plus the cost of
+    /// filling it (up to the total demand) with the customers cheapest per unit from it.
+    static func unitPrices(_ p: FacilityLocationProblem) -> [Double] {
+        let totalDemand = p.demand.reduce(0, +)
         let served = p.demand.indices.filter { p.demand[$0] > 0 }
         var price = [Double](repeating: 0, count: p.facilities)
         for i in 0..<p.facilities {
@@ -67,11 +79,7 @@ enum FacilityLocationHeuristic {
             }
             price[i] = cost / max(1e-12, min(p.capacity[i], totalDemand))
         }
-        var open: [Int] = [], held = 0.0
-        for i in (0..<p.facilities).sorted(by: { (price[$0], $0) < (price[$1], $1) }) where held < totalDemand || open.isEmpty {
-            open.append(i); held += p.capacity[i]
-        }
-        return transport(p, open: open.sorted())
+        return price
     }
 
     /// The cheapest split of all demand over `open` within capacities (a transportation LP); the

@@ -81,15 +81,22 @@ final class BenchmarkModelTests: XCTestCase {
     /// Independent re-check: allocations only at open facilities, demand met, capacities kept;
     /// returns the cost recomputed from the file's data.
     func recheckedCFLPCost(_ f: ORLibraryCFLPProblem, _ r: FacilityLocationResult, _ name: String) throws -> Double {
-        var total = r.open.reduce(0) { $0 + f.fixedCost[$1] }
-        var load = [Double](repeating: 0, count: f.warehouses)
         XCTAssertEqual(r.fraction.count, f.customers, name)
+        return Self.recheckedCFLPCost(f, open: r.open, fraction: r.fraction, name)
+    }
+
+    /// The re-check for any CFLP plan given as open facilities and each customer's fractions per
+    /// facility (also used for the warm-start plans in `FacilityLocationLocalSearchTests`).
+    static func recheckedCFLPCost(_ f: ORLibraryCFLPProblem, open: some Collection<Int>, fraction: [[Double]],
+                                  _ name: String) -> Double {
+        var total = open.reduce(0) { $0 + f.fixedCost[$1] }
+        var load = [Double](repeating: 0, count: f.warehouses)
         for j in 0..<f.customers {
-            XCTAssertEqual(r.fraction[j].reduce(0, +), 1, accuracy: 1e-6, name)
-            for i in 0..<f.warehouses where r.fraction[j][i] > 1e-9 {
-                XCTAssertTrue(r.open.contains(i), "\(name): customer \(j) served by closed \(i)")
-                load[i] += f.demand[j] * r.fraction[j][i]
-                total += f.allocationCost[j][i] * r.fraction[j][i]
+            XCTAssertEqual(fraction[j].reduce(0, +), 1, accuracy: 1e-6, name)
+            for i in 0..<f.warehouses where fraction[j][i] > 1e-9 {
+                XCTAssertTrue(open.contains(i), "\(name): customer \(j) served by closed \(i)")
+                load[i] += f.demand[j] * fraction[j][i]
+                total += f.allocationCost[j][i] * fraction[j][i]
             }
         }
         for i in 0..<f.warehouses { XCTAssertLessThanOrEqual(load[i], f.capacity[i] * (1 + 1e-6), name) }

@@ -16,7 +16,7 @@ final class FacilityLocationLocalSearchTests: XCTestCase {
             let known = try XCTUnwrap(SharedInstances.value("cflp", name))
             let greedy = try XCTUnwrap(FacilityLocationHeuristic.greedy(p))
             let plan = try XCTUnwrap(FacilityLocationLocalSearch.improve(p, from: greedy, deadline: nil))
-            let cost = recheckedCost(f, plan, name)
+            let cost = BenchmarkModelTests.recheckedCFLPCost(f, open: plan.open, fraction: plan.fraction, name)
             XCTAssertEqual(cost, plan.cost, accuracy: 1e-6 * known, name)
             XCTAssertLessThanOrEqual(plan.cost, greedy.cost + 1e-6, name)
             XCTAssertGreaterThanOrEqual(cost, known * (1 - 1e-9), name)
@@ -42,22 +42,5 @@ final class FacilityLocationLocalSearchTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(priced, exactWithAllFixed - 1e-6 * exact.cost, "\(open)")
         }
         XCTAssertNil(pricer.cost((0..<p.facilities).map { $0 == 0 }), "one facility cannot hold all demand")
-    }
-
-    /// Independent re-check of a plan: demand met, only open facilities used, capacities kept;
-    /// returns the cost recomputed from the file's data.
-    func recheckedCost(_ f: ORLibraryCFLPProblem, _ plan: FacilityLocationHeuristic.Plan, _ name: String) -> Double {
-        var total = plan.open.reduce(0) { $0 + f.fixedCost[$1] }
-        var load = [Double](repeating: 0, count: f.warehouses)
-        for j in 0..<f.customers {
-            XCTAssertEqual(plan.fraction[j].reduce(0, +), 1, accuracy: 1e-6, name)
-            for i in 0..<f.warehouses where plan.fraction[j][i] > 1e-9 {
-                XCTAssertTrue(plan.open.contains(i), "\(name): customer \(j) served by closed \(i)")
-                load[i] += f.demand[j] * plan.fraction[j][i]
-                total += f.allocationCost[j][i] * plan.fraction[j][i]
-            }
-        }
-        for i in 0..<f.warehouses { XCTAssertLessThanOrEqual(load[i], f.capacity[i] * (1 + 1e-6), name) }
-        return total
     }
 }

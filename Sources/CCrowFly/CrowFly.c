@@ -129,17 +129,79 @@ AVX2 void ccrowfly_row_avx2(const CCrowFlyModel *m, double ax, double ay, double
     pairs(m, ax, ay, az, x + end, y + end, z + end, count - end, seconds + end, metres + end);
 }
 
-/// Stores the 4 × 4 tile r[0..3] (rows i..i+3, columns j..j+3) at (i, j) and transposed at (j, i).
-AVX2 static inline __attribute__((always_inline)) void storeBoth(int32_t *out, ptrdiff_t n, ptrdiff_t i, ptrdiff_t j,
+/// The 4 × 4 tile r[0..3] (rows i..i+3, columns j..j+3) transposed: t[k] is its column k.
+AVX2 static inline __attribute__((always_inline)) void transpose(const __m128i r[4], __m128i t[4]) {
+    __m128i a = _mm_unpacklo_epi32(r[0], r[1]), b = _mm_unpacklo_epi32(r[2], r[3]);
+    __m128i c = _mm_unpackhi_epi32(r[0], r[1]), d = _mm_unpackhi_epi32(r[2], r[3]);
+    t[0] = _mm_unpacklo_epi64(a, b);
+    t[1] = _mm_unpackhi_epi64(a, b);
+    t[2] = _mm_unpacklo_epi64(c, d);
+    t[3] = _mm_unpackhi_epi64(c, d);
+}
+
+/// Stores the 4 × 4 tile r[0..3] at (i, j) (rows i..i+3).
+AVX2 static inline __attribute__((always_inline)) void storeTile(int32_t *out, ptrdiff_t n, ptrdiff_t i, ptrdiff_t j,
                                                                  const __m128i r[4]) {
 #pragma clang loop unroll(full)
     for (int k = 0; k < 4; k++) _mm_storeu_si128((__m128i *)(out + (i + k) * n + j), r[k]);
-    __m128i a = _mm_unpacklo_epi32(r[0], r[1]), b = _mm_unpacklo_epi32(r[2], r[3]);
-    __m128i c = _mm_unpackhi_epi32(r[0], r[1]), d = _mm_unpackhi_epi32(r[2], r[3]);
-    _mm_storeu_si128((__m128i *)(out + j * n + i), _mm_unpacklo_epi64(a, b));
-    _mm_storeu_si128((__m128i *)(out + (j + 1) * n + i), _mm_unpackhi_epi64(a, b));
-    _mm_storeu_si128((__m128i *)(out + (j + 2) * n + i), _mm_unpacklo_epi64(c, d));
-    _mm_storeu_si128((__m128i *)(out + (j + 3) * n + i), _mm_unpackhi_epi64(c, d));
+}
+
+/// Stores the 4 × 4 tile r[0..3] at (i, j) and transposed at (j, i).
+AVX2 static inline __attribute__((always_inline)) void storeBoth(int32_t *out, ptrdiff_t n, ptrdiff_t i, ptrdiff_t j,
+                                                                 const __m128i r[4]) {
+    __m128i t[4];
+    storeTile(out, n, i, j, r);
+    transpose(r, t);
+#pragma clang loop unroll(full)
+    for (int k = 0; k < 4; k++) _mm_storeu_si128((__m128i *)(out + (j + k) * n + i), t[k]);
+}
+
+/// Rows of the bands whose tiles are collected into `Block`s and written out as whole lines.
+enum { blockRows = 16 };
+
+/// One output's 16 × 16 block of a `blockRows` band: `upper` holds rows first..first+15, columns
+/// j..j+15; `lower` its transpose, rows j..j+15, columns first..first+15. Filled tile by tile in L1,
+/// then written out row by row (`writeBlock`).
+typedef struct {
+    _Alignas(64) int32_t upper[blockRows][16];
+    _Alignas(64) int32_t lower[16][blockRows];
+} Block;
+
+/// Puts the 4 × 4 tile r[0..3] at rows r0..r0+3, columns c0..c0+3 of `b->upper`, and its transpose
+/// at rows c0..c0+3, columns r0..r0+3 of `b->lower`.
+AVX2 static inline __attribute__((always_inline)) void collect(Block *b, ptrdiff_t r0, ptrdiff_t c0,
+                                                               const __m128i r[4]) {
+    __m128i t[4];
+    transpose(r, t);
+#pragma clang loop unroll(full)
+    for (int k = 0; k < 4; k++) {
+        _mm_store_si128((__m128i *)(b->upper[r0 + k] + c0), r[k]);
+        _mm_store_si128((__m128i *)(b->lower[c0 + k] + r0), t[k]);
+    }
+}
+
+/// Whether p starts a 64-byte cache line.
+static inline int lineStart(const int32_t *p) { return ((uintptr_t)p & 63) == 0; }
+
+/// Copies the 16 entries at `from` (in L1) to `to`: one whole 64-byte line, written with
+/// non-temporal stores when `to` starts one (no read for ownership of a line that is overwritten
+/// completely, no cache space for an output that never fits), otherwise with ordinary stores.
+AVX2 static inline __attribute__((always_inline)) void writeRow(int32_t *to, const int32_t *from) {
+    if (lineStart(to)) {
+#pragma clang loop unroll(full)
+        for (int q = 0; q < 4; q++) _mm_stream_si128((__m128i *)(to + 4 * q), _mm_load_si128((const __m128i *)(from + 4 * q)));
+    } else {
+#pragma clang loop unroll(full)
+        for (int q = 0; q < 4; q++) _mm_storeu_si128((__m128i *)(to + 4 * q), _mm_load_si128((const __m128i *)(from + 4 * q)));
+    }
+}
+
+/// Writes the block `b` of the band first..first+15 and columns j..j+15 to both sides of the
+/// diagonal of `out`, one row after the other (one output at a time: write-combining keeps few lines
+/// open).
+AVX2 static void writeBlock(int32_t *out, ptrdiff_t n, ptrdiff_t first, ptrdiff_t j, const Block *b) {
+    for (int k = 0; k < blockRows; k++) writeRow(out + (first + k) * n + j, b->upper[k]);
+    for (int k = 0; k < 16; k++) writeRow(out + (j + k) * n + first, b->lower[k]);
 }
 
 /// Entry (i, j) through `pair`, written to (i, j) and (j, i).
@@ -160,50 +222,71 @@ AVX2 static inline __attribute__((always_inline)) void tileChords(const Lanes *l
                           x + j, y + j, z + j);
 }
 
-/// How far ahead (in columns) tileRun asks for the cache lines it will write.
+/// How far ahead (in columns) tileRun asks for the cache lines it writes with ordinary stores.
 enum { prefetchColumns = 32 };
 
-/// The 4 × 4 tiles of rows first..<rows4 (a multiple of four rows) and column groups from j on,
-/// while no pair is far; returns `end` or the first column group with a far pair (not completely
-/// written). For each group of four columns the band's rows are taken four at a time, so the four
-/// rows below the band receive whole cache lines when the band is 16 rows high; the lines written
-/// `prefetchColumns` later are requested for writing ahead of time (both sides of the diagonal:
-/// the many rows of the band and the four rows below it are more streams than the hardware
-/// prefetcher follows).
+/// Requests for writing the lines of rows first..<rows4 at column `ahead`, and those of the four
+/// rows from `ahead` at columns first..<rows4 (the many rows of a band are more streams than the
+/// hardware prefetcher follows).
+static inline void prefetchAhead(int32_t *seconds, int32_t *metres, ptrdiff_t n, ptrdiff_t first, ptrdiff_t rows4,
+                                 ptrdiff_t ahead) {
+    for (int k = 0; k < 4; k++) {
+        for (ptrdiff_t c = first; c < rows4; c += 16) {
+            __builtin_prefetch(seconds + (ahead + k) * n + c, 1, 3);
+            __builtin_prefetch(metres + (ahead + k) * n + c, 1, 3);
+        }
+        __builtin_prefetch(seconds + (ahead + k) * n + rows4 - 1, 1, 3);
+        __builtin_prefetch(metres + (ahead + k) * n + rows4 - 1, 1, 3);
+    }
+    if ((ahead & 15) == 0)
+        for (ptrdiff_t i = first; i < rows4; i++) {
+            __builtin_prefetch(seconds + i * n + ahead, 1, 3);
+            __builtin_prefetch(metres + i * n + ahead, 1, 3);
+        }
+}
+
+/// The 4 × 4 tiles of rows first..<rows4 (a multiple of four rows) and column groups of four from j
+/// on, while no pair is far. For each group of four columns the band's rows are taken four at a
+/// time.
+/// - `blocks` (a band of `blockRows` rows, end − j a multiple of 16): the tiles of 16 columns are
+///   collected into a `Block` per output and then written out as whole lines (`writeBlock`); returns
+///   `end` or the first column of the block with a far pair (nothing of it written to the output).
+/// - otherwise each tile is stored directly to both sides; returns `end` or the first column group
+///   with a far pair (not completely written).
+/// Lines written by ordinary stores (all of them unless n is a multiple of 16 and the band starts a
+/// line) are requested `prefetchColumns` ahead.
 AVX2 static ptrdiff_t tileRun(const Lanes *l, const double *x, const double *y, const double *z, ptrdiff_t n,
-                              ptrdiff_t first, ptrdiff_t rows4, ptrdiff_t j, ptrdiff_t end,
+                              ptrdiff_t first, ptrdiff_t rows4, ptrdiff_t j, ptrdiff_t end, int blocks,
                               int32_t *seconds, int32_t *metres) {
+    Block bs, bd;
+    ptrdiff_t block = j;
+    int prefetch = !(blocks && n % 16 == 0 && lineStart(seconds + first * n + j) && lineStart(metres + first * n + j));
     __m256d h[4];
     if (first < rows4 && j < end) tileChords(l, x, y, z, first, j, h);
     for (; j < end; j += 4) {
-        ptrdiff_t ahead = j + prefetchColumns;
-        if (ahead + 4 <= n) {
-            for (int k = 0; k < 4; k++) {
-                for (ptrdiff_t c = first; c < rows4; c += 16) {
-                    __builtin_prefetch(seconds + (ahead + k) * n + c, 1, 3);
-                    __builtin_prefetch(metres + (ahead + k) * n + c, 1, 3);
-                }
-                __builtin_prefetch(seconds + (ahead + k) * n + rows4 - 1, 1, 3);
-                __builtin_prefetch(metres + (ahead + k) * n + rows4 - 1, 1, 3);
-            }
-            if ((ahead & 15) == 0)
-                for (ptrdiff_t i = first; i < rows4; i++) {
-                    __builtin_prefetch(seconds + i * n + ahead, 1, 3);
-                    __builtin_prefetch(metres + i * n + ahead, 1, 3);
-                }
-        }
+        if (j - block == 16) block = j;
+        if (prefetch && j + prefetchColumns + 4 <= n) prefetchAhead(seconds, metres, n, first, rows4, j + prefetchColumns);
         for (ptrdiff_t i = first; i < rows4; i += 4) {
             // Software pipelining: the half-chords of the next tile (the square roots, long latency)
             // are started before this tile's series and division, which need only `h`.
             __m256d cur[4] = {h[0], h[1], h[2], h[3]};
             ptrdiff_t ni = i + 4 < rows4 ? i + 4 : first, nj = i + 4 < rows4 ? j : j + 4;
             if (nj < end) tileChords(l, x, y, z, ni, nj, h);
-            if (far4(l, cur[0]) | far4(l, cur[1]) | far4(l, cur[2]) | far4(l, cur[3])) return j;
+            if (far4(l, cur[0]) | far4(l, cur[1]) | far4(l, cur[2]) | far4(l, cur[3])) return blocks ? block : j;
             __m128i s[4], d[4];
 #pragma clang loop unroll(full)
             for (int k = 0; k < 4; k++) entries(l, cur[k], s + k, d + k);
-            storeBoth(seconds, n, i, j, s);
-            storeBoth(metres, n, i, j, d);
+            if (blocks) {
+                collect(&bs, i - first, j - block, s);
+                collect(&bd, i - first, j - block, d);
+            } else {
+                storeBoth(seconds, n, i, j, s);
+                storeBoth(metres, n, i, j, d);
+            }
+        }
+        if (blocks && j + 4 - block == 16) {
+            writeBlock(seconds, n, first, block, &bs);
+            writeBlock(metres, n, first, block, &bd);
         }
     }
     return end;
@@ -218,14 +301,21 @@ AVX2 void ccrowfly_symmetric_band_avx2(const CCrowFlyModel *m, const double *x, 
         for (ptrdiff_t j = i; j < last; j++) pairBoth(m, x, y, z, n, i, j, seconds, metres);
     // Columns last..<end: 4 × 4 tiles, each computed once and stored twice; a column group with a
     // far pair one by one.
+    // A band of `blockRows` rows goes in blocks of 16 columns first (a block with a far pair one by
+    // one), then the remaining column groups and shorter bands tile by tile.
     ptrdiff_t rows4 = first + (last - first) / 4 * 4, end = last + (n - last) / 4 * 4, j = last;
-    while ((j = tileRun(&l, x, y, z, n, first, rows4, j, end, seconds, metres)) < end) {
-        for (ptrdiff_t i = first; i < rows4; i++)
-            for (ptrdiff_t c = j; c < j + 4; c++) pairBoth(m, x, y, z, n, i, c, seconds, metres);
-        j += 4;
+    for (int blocks = rows4 - first == blockRows; blocks >= 0; blocks--) {
+        ptrdiff_t width = blocks ? 16 : 4, stop = blocks ? last + (n - last) / 16 * 16 : end;
+        while ((j = tileRun(&l, x, y, z, n, first, rows4, j, stop, blocks, seconds, metres)) < stop) {
+            for (ptrdiff_t i = first; i < rows4; i++)
+                for (ptrdiff_t c = j; c < j + width; c++) pairBoth(m, x, y, z, n, i, c, seconds, metres);
+            j += width;
+        }
     }
     // Rows of the band beyond its last group of four, and the last columns: one by one.
     for (ptrdiff_t i = first; i < last; i++)
         for (ptrdiff_t c = (i < rows4 ? end : last); c < n; c++) pairBoth(m, x, y, z, n, i, c, seconds, metres);
+    // The non-temporal stores are weakly ordered: complete them before the band is reported done.
+    _mm_sfence();
 }
 #endif

@@ -100,6 +100,31 @@ final class CrowFlyKernelTests: XCTestCase {
         }
     }
 
+    /// The AVX2 square path's 16 × 16 blocks (16-row bands, written out as whole lines, streamed
+    /// where a row starts a cache line): n a multiple of 16 (every row of a band starts a line), n odd
+    /// (rows start anywhere), several blocks per band and the column groups after the last block;
+    /// far pairs in the first block after a band's own square, in a middle block and in the last
+    /// columns; one and two threads. Equal to the scalar model and to the portable kernel.
+    func testSquareBlocksOfSixteenColumns() throws {
+        let model = TravelTimeModel()
+        var rng = SeededGenerator(seed: 31)
+        var all = (0..<211).map { _ in GeoPoint(lat: 50.75 + 2.95 * rng.nextUnit(), lon: 3.2 + 4.05 * rng.nextUnit()) }
+        for k in [20, 101, 170, 209] { all[k] = GeoPoint(lat: 40 - Double(k) / 10, lon: -70 + Double(k) / 10) }
+        for n in [128, 211] {
+            let points = Array(all.prefix(n))
+            for threads in [1, 2] {
+                var matrices: [DurationMatrix] = []
+                for kernel in Self.kernels {
+                    let m = CrowFlySource(model: model, kernel: kernel).matrix(from: points, to: points, threads: threads)
+                    assertEqualsModel(m, points, points, model)
+                    matrices.append(m)
+                }
+                XCTAssertEqual(Set(matrices.map(\.secondsStorage)).count, 1, "n = \(n)")
+                XCTAssertEqual(Set(matrices.map(\.metresStorage)).count, 1, "n = \(n)")
+            }
+        }
+    }
+
     func testOtherModelsAndTheRoundingBoundaries() throws {
         let model = TravelTimeModel(detourFactor: 1.17, speedShortKmh: 20, speedLongKmh: 95, halfSpeedDistance: Metres(3_500))
         let anchor = GeoPoint(lat: 51.44, lon: 5.47)

@@ -13,8 +13,8 @@ struct CrowFlyAVX2: Sendable {
     /// Whether this CPU runs AVX2 (checked once).
     static let isAvailable = ccrowfly_has_avx2() != 0
 
-    /// Rows of the symmetric case per call of `fillBand`: 16 rows make the transposed 4 × 4 tiles fill
-    /// whole 64-byte cache lines below the diagonal.
+    /// Rows of the symmetric case per call of `fillBand`: the kernel collects 16 × 16 blocks of a
+    /// 16-row band and writes each of their rows, on both sides of the diagonal, as one 64-byte line.
     static let bandRows = 16
 
     init(_ m: TravelTimeModel) {

@@ -138,10 +138,11 @@ public struct CrowFlySource: TravelTimeSource {
     }
 
     /// Origins = destinations: entry (i, j) equals (j, i) bit for bit (the kernels only use squared
-    /// differences), so only the upper triangle is computed. The AVX2 kernel writes each 4 × 4 tile
-    /// to both sides of the diagonal from its registers, bands of 16 rows at a time (blocks of four
-    /// bands); the portable one computes the triangle of a band of 128 rows and then mirrors it
-    /// (`mirror`). Bands write disjoint entries.
+    /// differences), so only the upper triangle is computed. The AVX2 kernel collects the 4 × 4 tiles
+    /// of 16 × 16 blocks in L1 and writes them to both sides of the diagonal as whole cache lines (with
+    /// non-temporal stores), bands of 16 rows at a time (blocks of four bands); the portable one
+    /// computes the triangle of a band of 128 rows and then mirrors it (`mirror`). Bands write
+    /// disjoint entries.
     private func fillSquare(_ from: UnitVectors, _ to: Columns, n: Int, _ out: Output, threads: Int,
                             block: (Range<Int>, () -> Void) -> Void) {
         #if arch(x86_64)

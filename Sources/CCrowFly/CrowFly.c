@@ -5,6 +5,7 @@
 // contraction is off).
 #include "CCrowFly.h"
 #include <math.h>
+#include <unistd.h>
 
 #pragma clang fp contract(off)
 
@@ -340,23 +341,34 @@ AVX2 static inline __attribute__((always_inline)) void tileRun(const Lanes *l, c
 }
 
 AVX2 void ccrowfly_symmetric_band_avx2(const CCrowFlyModel *m, const double *x, const double *y,
-                                       const double *z, ptrdiff_t n, ptrdiff_t first, ptrdiff_t last,
+                                       const double *z, ptrdiff_t n, ptrdiff_t first, ptrdiff_t last, int stream,
                                        int32_t *seconds, int32_t *metres) {
     Lanes l = lanes(m);
     // The band's own square: entries (i, j), first ≤ i ≤ j < last, one by one.
     for (ptrdiff_t i = first; i < last; i++)
         for (ptrdiff_t j = i; j < last; j++) pairBoth(m, x, y, z, n, i, j, seconds, metres);
-    // Columns last..<end: 4 × 4 tiles, each computed once and stored twice: in blocks of 16 columns
-    // in a band of `blockRows` rows, then (the remaining column groups, and shorter bands) tile by
-    // tile.
+    // Columns last..<end: 4 × 4 tiles, each computed once and stored twice: when streaming, in blocks
+    // of 16 columns in a band of `blockRows` rows; then (the remaining column groups, shorter bands,
+    // and everything when not streaming) tile by tile.
     ptrdiff_t rows4 = first + (last - first) / 4 * 4, end = last + (n - last) / 4 * 4;
-    ptrdiff_t blocksEnd = rows4 - first == blockRows ? last + (n - last) / 16 * 16 : last;
+    ptrdiff_t blocksEnd = stream && rows4 - first == blockRows ? last + (n - last) / 16 * 16 : last;
     tileRun(&l, m, x, y, z, n, first, rows4, last, blocksEnd, 1, seconds, metres);
     tileRun(&l, m, x, y, z, n, first, rows4, blocksEnd, end, 0, seconds, metres);
     // Rows of the band beyond its last group of four, and the last columns: one by one.
     for (ptrdiff_t i = first; i < last; i++)
         for (ptrdiff_t c = (i < rows4 ? end : last); c < n; c++) pairBoth(m, x, y, z, n, i, c, seconds, metres);
     // The non-temporal stores are weakly ordered: complete them before the band is reported done.
-    _mm_sfence();
+    if (stream) _mm_sfence();
+}
+
+size_t ccrowfly_last_level_cache_bytes(void) {
+    long bytes = 0;
+#ifdef _SC_LEVEL3_CACHE_SIZE
+    bytes = sysconf(_SC_LEVEL3_CACHE_SIZE);
+#endif
+#ifdef _SC_LEVEL2_CACHE_SIZE
+    if (bytes <= 0) bytes = sysconf(_SC_LEVEL2_CACHE_SIZE);
+#endif
+    return bytes > 0 ? (size_t)bytes : 0;
 }
 #endif

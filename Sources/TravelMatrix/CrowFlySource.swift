@@ -16,6 +16,9 @@ public struct CrowFlySource: TravelTimeSource {
     public let model: TravelTimeModel
     /// The kernel that fills the matrix (all give the same entries).
     let kernel: Kernel
+    /// Square outputs (both matrices, bytes) above which the AVX2 kernel writes with non-temporal
+    /// stores (`CrowFlyAVX2.streamingBytes`; tests lower it to reach that path on small matrices).
+    let streamAboveBytes: Int
 
     /// The crow-fly kernels, each equal to the scalar model bit for bit.
     enum Kernel: Sendable, CaseIterable {
@@ -39,8 +42,13 @@ public struct CrowFlySource: TravelTimeSource {
         self.init(model: model, kernel: Kernel.available[0])
     }
 
-    init(model: TravelTimeModel, kernel: Kernel) {
+    init(model: TravelTimeModel, kernel: Kernel, streamAboveBytes: Int? = nil) {
         self.model = model; self.kernel = kernel
+        #if arch(x86_64)
+        self.streamAboveBytes = streamAboveBytes ?? CrowFlyAVX2.streamingBytes
+        #else
+        self.streamAboveBytes = streamAboveBytes ?? Int.max
+        #endif
     }
 
     /// The matrix between the points' positions. Polls `Cancellation.isRequested` between row
@@ -64,8 +72,10 @@ public struct CrowFlySource: TravelTimeSource {
                       progress: DagrouteCore.Progress, stop: () -> Bool) -> DurationMatrix? {
         let from = UnitVectors(origins), to = UnitVectors(destinations)
         let n = origins.count, m = destinations.count
-        progress.say("crow-fly matrix \(n) × \(m) on \(max(1, threads)) thread(s), \(kernel) kernel")
         let symmetric = origins == destinations
+        let stream = kernel == .avx2 && symmetric && 8 * n * n > streamAboveBytes
+        progress.say("crow-fly matrix \(n) × \(m) on \(max(1, threads)) thread(s), \(kernel) kernel"
+                     + (stream ? " (streaming stores)" : ""))
         let rowsDone = RowProgress(total: n, label: "crow-fly matrix", progress: progress)
         let stopped = StopFlag()
         let matrix = DurationMatrix(rows: n, columns: m) { seconds, metres in
@@ -91,7 +101,7 @@ public struct CrowFlySource: TravelTimeSource {
                         rowsDone.finished(rows.count)
                     }
                     if symmetric {
-                        fillSquare(from, columns, n: n, out, threads: threads, block: block)
+                        fillSquare(from, columns, n: n, out, threads: threads, stream: stream, block: block)
                     } else {
                         fillRectangle(from, columns, n: n, m: m, out, threads: threads, block: block)
                     }
@@ -138,12 +148,12 @@ public struct CrowFlySource: TravelTimeSource {
     }
 
     /// Origins = destinations: entry (i, j) equals (j, i) bit for bit (the kernels only use squared
-    /// differences), so only the upper triangle is computed. The AVX2 kernel collects the 4 × 4 tiles
-    /// of 16 × 16 blocks in L1 and writes them to both sides of the diagonal as whole cache lines (with
-    /// non-temporal stores), bands of 16 rows at a time (blocks of four bands); the portable one
-    /// computes the triangle of a band of 128 rows and then mirrors it (`mirror`). Bands write
-    /// disjoint entries.
-    private func fillSquare(_ from: UnitVectors, _ to: Columns, n: Int, _ out: Output, threads: Int,
+    /// differences), so only the upper triangle is computed. The AVX2 kernel goes in bands of 16 rows
+    /// (blocks of four bands) and stores each 4 × 4 tile to both sides of the diagonal; with `stream`
+    /// it collects the tiles of 16 × 16 blocks in L1 and writes them as whole cache lines with
+    /// non-temporal stores. The portable one computes the triangle of a band of 128 rows and then
+    /// mirrors it (`mirror`). Bands write disjoint entries.
+    private func fillSquare(_ from: UnitVectors, _ to: Columns, n: Int, _ out: Output, threads: Int, stream: Bool,
                             block: (Range<Int>, () -> Void) -> Void) {
         #if arch(x86_64)
         if kernel == .avx2 {
@@ -157,7 +167,7 @@ public struct CrowFlySource: TravelTimeSource {
                 block(rows) {
                     for start in stride(from: shifted.lowerBound - pad, to: rows.upperBound, by: band) {
                         avx2.fillBand(max(0, start)..<min(rows.upperBound, start + band), n: n, to.x, to.y, to.z,
-                                      seconds: out.seconds, metres: out.metres)
+                                      stream: stream, seconds: out.seconds, metres: out.metres)
                     }
                 }
             }

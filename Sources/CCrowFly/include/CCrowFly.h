@@ -31,10 +31,17 @@ void ccrowfly_row_avx2(const CCrowFlyModel *model, double ax, double ay, double 
 
 /// The rows first..<last of the symmetric n × n matrix between the unit vectors (x[k], y[k], z[k])
 /// (row-major, n entries per row): computes every entry (i, j) with first ≤ i < last and j ≥ i once
-/// and writes it to (i, j) and (j, i). Bands of disjoint rows write disjoint entries.
+/// and writes it to (i, j) and (j, i). Bands of disjoint rows write disjoint entries. With `stream`
+/// nonzero (for outputs much larger than the caches), a band of 16 rows writes its entries in
+/// 16 × 16 blocks, as whole 64-byte lines with non-temporal stores where a row of the block starts a
+/// line, fenced (sfence) before returning; with `stream` zero, with ordinary stores only (the output
+/// then stays in the caches for its reader).
 void ccrowfly_symmetric_band_avx2(const CCrowFlyModel *model, const double *x, const double *y,
-                                  const double *z, ptrdiff_t n, ptrdiff_t first, ptrdiff_t last,
+                                  const double *z, ptrdiff_t n, ptrdiff_t first, ptrdiff_t last, int stream,
                                   int32_t *seconds, int32_t *metres);
+
+/// Bytes of the last-level cache (sysconf's level-3 size, else level 2), or 0 when unknown.
+size_t ccrowfly_last_level_cache_bytes(void);
 
 #endif
 #endif

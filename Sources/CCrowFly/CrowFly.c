@@ -5,7 +5,6 @@
 // contraction is off).
 #include "CCrowFly.h"
 #include <math.h>
-#include <unistd.h>
 
 #pragma clang fp contract(off)
 
@@ -359,16 +358,5 @@ AVX2 void ccrowfly_symmetric_band_avx2(const CCrowFlyModel *m, const double *x, 
         for (ptrdiff_t c = (i < rows4 ? end : last); c < n; c++) pairBoth(m, x, y, z, n, i, c, seconds, metres);
     // The non-temporal stores are weakly ordered: complete them before the band is reported done.
     if (stream) _mm_sfence();
-}
-
-size_t ccrowfly_last_level_cache_bytes(void) {
-    long bytes = 0;
-#ifdef _SC_LEVEL3_CACHE_SIZE
-    bytes = sysconf(_SC_LEVEL3_CACHE_SIZE);
-#endif
-#ifdef _SC_LEVEL2_CACHE_SIZE
-    if (bytes <= 0) bytes = sysconf(_SC_LEVEL2_CACHE_SIZE);
-#endif
-    return bytes > 0 ? (size_t)bytes : 0;
 }
 #endif

@@ -1,6 +1,7 @@
 #if arch(x86_64)
 import CCrowFly
 import DagrouteCore
+import Foundation
 
 /// The crow-fly kernel in C for CPUs with AVX2 (`CCrowFly`): `TravelTimeModel`'s operations on
 /// four pairs per 256-bit vector, never fused, so every entry equals `TravelTimeModel.estimate` bit
@@ -18,14 +19,28 @@ struct CrowFlyAVX2: Sendable {
     static let bandRows = 16
 
     /// Square outputs (seconds and metres together) larger than this many bytes are written with
-    /// non-temporal stores (`fillBand(stream: true)`): twice the last-level cache (64 MiB when its
-    /// size is unknown). Measured on a 32 MiB L3 (AMD EPYC, fresh buffers, one thread): streaming
-    /// took 0.86–0.93× the time of ordinary stores from 3,072 points (75 MB) up, but 1.2–1.6× up to
-    /// 2,560 points (52 MB), whose output the ordinary stores mostly find in the cache.
-    static let streamingBytes: Int = {
-        let cache = Int(ccrowfly_last_level_cache_bytes())
-        return 2 * (cache > 0 ? cache : 32 << 20)
-    }()
+    /// non-temporal stores (`fillBand(stream: true)`): twice the largest cache of CPU 0
+    /// (`lastLevelCacheBytes`, 32 MiB when unknown). Measured on a 32 MiB L3 (AMD EPYC, fresh
+    /// buffers, one thread): streaming took 0.86–0.93× the time of ordinary stores from 3,072 points
+    /// (75 MB) up, but 1.2–1.6× up to 2,560 points (52 MB), whose output ordinary stores mostly find
+    /// in the cache.
+    static let streamingBytes = 2 * (lastLevelCacheBytes ?? 32 << 20)
+
+    /// The size of the largest cache of CPU 0 from Linux's sysfs (`cache/index*/size`, e.g.
+    /// "32768K"); nil elsewhere. (glibc's `sysconf(_SC_LEVEL3_CACHE_SIZE)` reports 256 MiB for the
+    /// 32 MiB L3 of the virtual machine measured here.)
+    static var lastLevelCacheBytes: Int? {
+        var largest: Int?
+        for index in 0..<8 {
+            let path = "/sys/devices/system/cpu/cpu0/cache/index\(index)/size"
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            let size = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let multiplier = size.hasSuffix("K") ? 1 << 10 : size.hasSuffix("M") ? 1 << 20 : 1
+            guard let value = Int(multiplier == 1 ? size : String(size.dropLast())) else { continue }
+            largest = max(largest ?? 0, value * multiplier)
+        }
+        return largest
+    }
 
     init(_ m: TravelTimeModel) {
         model = CCrowFlyModel(diameter: TravelTimeModel.earthDiameter, seriesLimit: TravelTimeModel.seriesLimit,

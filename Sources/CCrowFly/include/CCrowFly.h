@@ -40,8 +40,5 @@ void ccrowfly_symmetric_band_avx2(const CCrowFlyModel *model, const double *x, c
                                   const double *z, ptrdiff_t n, ptrdiff_t first, ptrdiff_t last, int stream,
                                   int32_t *seconds, int32_t *metres);
 
-/// Bytes of the last-level cache (sysconf's level-3 size, else level 2), or 0 when unknown.
-size_t ccrowfly_last_level_cache_bytes(void);
-
 #endif
 #endif

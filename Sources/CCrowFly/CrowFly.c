@@ -270,69 +270,73 @@ AVX2 __attribute__((noinline)) static void farTilesOfBlock(const CCrowFlyModel *
     }
 }
 
-/// Recomputes through `pair` the tiles of the column group j whose bit is set in `far` (bit r: rows
-/// first + 4r..), stored to both sides.
-AVX2 __attribute__((noinline)) static void farTilesOfGroup(const CCrowFlyModel *m, const double *x, const double *y,
-                                                          const double *z, ptrdiff_t n, ptrdiff_t first, ptrdiff_t j,
-                                                          uint32_t far, int32_t *seconds, int32_t *metres) {
-    for (int r = 0; r < 4; r++) {
-        if (!(far >> r & 1)) continue;
-        __m128i s[4], d[4];
-        farTile(m, x, y, z, first + 4 * r, j, s, d);
-        storeBoth(seconds, n, first + 4 * r, j, s);
-        storeBoth(metres, n, first + 4 * r, j, d);
-    }
-}
-
-/// The 4 × 4 tiles of rows first..<rows4 (a multiple of four rows, at most 16) and column groups of
-/// four from j to `end`. For each group of four columns the band's rows are taken four at a time.
-/// - `blocks` (a band of `blockRows` rows, end − j a multiple of 16): the tiles of 16 columns are
-///   collected into a `Block` per output and then written out as whole lines (`writeBlock`);
-/// - otherwise each tile is stored directly to both sides.
-/// Tiles with a far pair are noted in a bit mask and recomputed through `pair` before the block is
-/// written out, or after their column group (no call inside the tile loop, so the constants stay in
-/// registers). Lines written by ordinary stores (all of them unless n is a multiple of 16 and the
-/// band starts a line) are requested `prefetchColumns` ahead. Inlined into its two calls: as a
-/// separate function, the constants were no longer kept in registers (8 % slower).
-AVX2 static inline __attribute__((always_inline)) void tileRun(const Lanes *l, const CCrowFlyModel *m, const double *x,
-                                                               const double *y, const double *z, ptrdiff_t n,
-                                                               ptrdiff_t first, ptrdiff_t rows4, ptrdiff_t j,
-                                                               ptrdiff_t end, int blocks, int32_t *seconds,
-                                                               int32_t *metres) {
-    Block bs, bd;
-    ptrdiff_t block = j;
-    uint32_t far = 0;
-    int tile = 0;
-    int prefetch = !(blocks && n % 16 == 0 && lineStart(seconds + first * n + j) && lineStart(metres + first * n + j));
+/// The 4 × 4 tiles of rows first..<rows4 (a multiple of four rows) and column groups from j on,
+/// while no pair is far; returns `end` or the first column group with a far pair (not completely
+/// written). For each group of four columns the band's rows are taken four at a time and each tile
+/// is stored directly to both sides of the diagonal, the lines written `prefetchColumns` later
+/// requested ahead.
+AVX2 static ptrdiff_t tileRun(const Lanes *l, const double *x, const double *y, const double *z, ptrdiff_t n,
+                              ptrdiff_t first, ptrdiff_t rows4, ptrdiff_t j, ptrdiff_t end,
+                              int32_t *seconds, int32_t *metres) {
     __m256d h[4];
     if (first < rows4 && j < end) tileChords(l, x, y, z, first, j, h);
     for (; j < end; j += 4) {
-        if (j - block == 16) block = j;
-        if (prefetch && j + prefetchColumns + 4 <= n) prefetchAhead(seconds, metres, n, first, rows4, j + prefetchColumns);
-        for (ptrdiff_t i = first; i < rows4; i += 4, tile++) {
+        if (j + prefetchColumns + 4 <= n) prefetchAhead(seconds, metres, n, first, rows4, j + prefetchColumns);
+        for (ptrdiff_t i = first; i < rows4; i += 4) {
             // Software pipelining: the half-chords of the next tile (the square roots, long latency)
             // are started before this tile's series and division, which need only `h`.
             __m256d cur[4] = {h[0], h[1], h[2], h[3]};
             ptrdiff_t ni = i + 4 < rows4 ? i + 4 : first, nj = i + 4 < rows4 ? j : j + 4;
             if (nj < end) tileChords(l, x, y, z, ni, nj, h);
+            if (far4(l, cur[0]) | far4(l, cur[1]) | far4(l, cur[2]) | far4(l, cur[3])) return j;
+            __m128i s[4], d[4];
+#pragma clang loop unroll(full)
+            for (int k = 0; k < 4; k++) entries(l, cur[k], s + k, d + k);
+            storeBoth(seconds, n, i, j, s);
+            storeBoth(metres, n, i, j, d);
+        }
+    }
+    return end;
+}
+
+/// The 16 × 16 blocks of the band first..first+15 (`blockRows` rows) and columns j..<end (end − j a
+/// multiple of 16): the 4 × 4 tiles of 16 columns (column groups of four, the band's rows four at a
+/// time) are collected into a `Block` per output and then written out as whole lines
+/// (`writeBlock`). Tiles with a far pair are noted in a bit mask and recomputed through `pair`
+/// before their block is written out (a return, as in `tileRun`, would leave a block half
+/// collected). Lines written by ordinary stores (rows that do not start a line) are requested
+/// `prefetchColumns` ahead. Inlined: as a separate function, the constants were no longer kept in
+/// registers (8 % slower).
+AVX2 static inline __attribute__((always_inline)) void blockRun(const Lanes *l, const CCrowFlyModel *m,
+                                                                const double *x, const double *y, const double *z,
+                                                                ptrdiff_t n, ptrdiff_t first, ptrdiff_t j,
+                                                                ptrdiff_t end, int32_t *seconds, int32_t *metres) {
+    Block bs, bd;
+    ptrdiff_t block = j, rows = first + blockRows;
+    uint32_t far = 0;
+    int tile = 0;
+    int prefetch = !(n % 16 == 0 && lineStart(seconds + first * n + j) && lineStart(metres + first * n + j));
+    __m256d h[4];
+    if (j < end) tileChords(l, x, y, z, first, j, h);
+    for (; j < end; j += 4) {
+        if (j - block == 16) block = j;
+        if (prefetch && j + prefetchColumns + 4 <= n) prefetchAhead(seconds, metres, n, first, rows, j + prefetchColumns);
+        for (ptrdiff_t i = first; i < rows; i += 4, tile++) {
+            // Software pipelining, as in tileRun.
+            __m256d cur[4] = {h[0], h[1], h[2], h[3]};
+            ptrdiff_t ni = i + 4 < rows ? i + 4 : first, nj = i + 4 < rows ? j : j + 4;
+            if (nj < end) tileChords(l, x, y, z, ni, nj, h);
             far |= (uint32_t)((far4(l, cur[0]) | far4(l, cur[1]) | far4(l, cur[2]) | far4(l, cur[3])) != 0) << tile;
             __m128i s[4], d[4];
 #pragma clang loop unroll(full)
             for (int k = 0; k < 4; k++) entries(l, cur[k], s + k, d + k);
-            if (blocks) {
-                collect(&bs, i - first, j - block, s);
-                collect(&bd, i - first, j - block, d);
-            } else {
-                storeBoth(seconds, n, i, j, s);
-                storeBoth(metres, n, i, j, d);
-            }
+            collect(&bs, i - first, j - block, s);
+            collect(&bd, i - first, j - block, d);
         }
-        if (!blocks) {
-            if (__builtin_expect(far != 0, 0)) farTilesOfGroup(m, x, y, z, n, first, j, far, seconds, metres);
-            far = 0; tile = 0;
-        } else if (j + 4 - block == 16) {
+        if (j + 4 - block == 16) {
             if (__builtin_expect(far != 0, 0)) farTilesOfBlock(m, x, y, z, first, block, far, &bs, &bd);
-            far = 0; tile = 0;
+            far = 0;
+            tile = 0;
             writeBlock(seconds, n, first, block, &bs);
             writeBlock(metres, n, first, block, &bd);
         }
@@ -348,11 +352,16 @@ AVX2 void ccrowfly_symmetric_band_avx2(const CCrowFlyModel *m, const double *x, 
         for (ptrdiff_t j = i; j < last; j++) pairBoth(m, x, y, z, n, i, j, seconds, metres);
     // Columns last..<end: 4 × 4 tiles, each computed once and stored twice: when streaming, in blocks
     // of 16 columns in a band of `blockRows` rows; then (the remaining column groups, shorter bands,
-    // and everything when not streaming) tile by tile.
+    // and everything when not streaming) tile by tile, a column group with a far pair one by one.
     ptrdiff_t rows4 = first + (last - first) / 4 * 4, end = last + (n - last) / 4 * 4;
     ptrdiff_t blocksEnd = stream && rows4 - first == blockRows ? last + (n - last) / 16 * 16 : last;
-    tileRun(&l, m, x, y, z, n, first, rows4, last, blocksEnd, 1, seconds, metres);
-    tileRun(&l, m, x, y, z, n, first, rows4, blocksEnd, end, 0, seconds, metres);
+    blockRun(&l, m, x, y, z, n, first, last, blocksEnd, seconds, metres);
+    ptrdiff_t j = blocksEnd;
+    while ((j = tileRun(&l, x, y, z, n, first, rows4, j, end, seconds, metres)) < end) {
+        for (ptrdiff_t i = first; i < rows4; i++)
+            for (ptrdiff_t c = j; c < j + 4; c++) pairBoth(m, x, y, z, n, i, c, seconds, metres);
+        j += 4;
+    }
     // Rows of the band beyond its last group of four, and the last columns: one by one.
     for (ptrdiff_t i = first; i < last; i++)
         for (ptrdiff_t c = (i < rows4 ? end : last); c < n; c++) pairBoth(m, x, y, z, n, i, c, seconds, metres);

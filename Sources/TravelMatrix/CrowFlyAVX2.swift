@@ -18,8 +18,8 @@ struct CrowFlyAVX2: Sendable {
     /// 16-row band and writes each of their rows, on both sides of the diagonal, as one 64-byte line.
     static let bandRows = 16
 
-    /// Square outputs (seconds and metres together) larger than this many bytes are written with
-    /// non-temporal stores (`fillBand(stream: true)`): twice the largest cache of CPU 0
+    /// Square outputs (seconds and metres together, n a multiple of 16) larger than this many bytes
+    /// are written with non-temporal stores (`fillBand(stream: true)`): twice the largest cache of CPU 0
     /// (`lastLevelCacheBytes`, 32 MiB when unknown). Measured on a 32 MiB L3 (AMD EPYC, fresh
     /// buffers, one thread): streaming took 0.86–0.93× the time of ordinary stores from 3,072 points
     /// (75 MB) up, but 1.2–1.6× up to 2,560 points (52 MB), whose output ordinary stores mostly find

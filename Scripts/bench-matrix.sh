@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Distance-matrix benchmarks (issue 3): crow-fly 10,000 × 10,000 against vectorised numpy (the kernel
 # alone on pre-faulted buffers, the faults, the whole command; wall and CPU time; plain fills of fresh
-# and of faulted buffers; the square kernel's store pattern alone, with clang; 1 and 2 threads; peak
-# RSS), and road
+# and of faulted buffers; the square kernel's store pattern alone and a streamed fill, with clang; 1
+# and 2 threads; peak RSS), and road
 # many-to-many on the Liechtenstein extract against SciPy's Dijkstra and pandana on the identical
 # exported graph, with equality checks. Writes a markdown section to stdout; progress on stderr.
 # Usage: Scripts/bench-matrix.sh [--quick]   (--quick: 2,000 crow-fly points, road sizes 250 and 1,000)

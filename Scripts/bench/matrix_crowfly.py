@@ -126,7 +126,7 @@ def main():
         print()
         print(f"Store pattern alone (`Scripts/bench/matrix_store_bound.c`, constants written through the square kernel's "
               f"stores, CPU time, best of three): 16 × 16 blocks collected in L1 and streamed to both sides of the "
-              f"diagonal as whole lines (the kernel's pattern) {bound['blocks']:.3f} s; 4 × 4 tiles stored directly to "
+              f"diagonal as whole lines (the kernel's pattern when it streams) {bound['blocks']:.3f} s; 4 × 4 tiles stored directly to "
               f"both sides (the pattern before) {bound['tiles']:.3f} s; the same bytes row after row {bound['sequential']:.3f} s, "
               f"streamed row after row {bound['streamed']:.3f} s. dagroute kernel CPU (1 thread) ÷ its store pattern "
               f"{ours[1][5] / bound['blocks']:.2f}×; numpy ÷ store pattern {cpu_np / bound['blocks']:.1f}× (the most this "

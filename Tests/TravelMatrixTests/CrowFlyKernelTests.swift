@@ -129,6 +129,40 @@ final class CrowFlyKernelTests: XCTestCase {
         }
     }
 
+    #if arch(x86_64)
+    /// The streaming band kernel called directly, whatever the alignment of the rows (the source only
+    /// streams when every block row starts a cache line): seconds and metres buffers shifted by
+    /// different numbers of entries, so that rows start lines, straddle them, or start them in one
+    /// output only; n a multiple of 16 and odd, far pairs inside blocks. Equal to the scalar model.
+    func testStreamingBandsAtEveryAlignment() throws {
+        guard CrowFlyAVX2.isAvailable else { throw XCTSkip("no AVX2 on this CPU") }
+        let model = TravelTimeModel(), kernel = CrowFlyAVX2(model)
+        var rng = SeededGenerator(seed: 12)
+        var all = (0..<83).map { _ in GeoPoint(lat: 50.75 + 2.95 * rng.nextUnit(), lon: 3.2 + 4.05 * rng.nextUnit()) }
+        for k in [9, 40, 77] { all[k] = GeoPoint(lat: -20 - Double(k) / 10, lon: 140 + Double(k) / 10) }
+        for n in [64, 83] {
+            let points = Array(all.prefix(n)), vectors = CrowFlySource.UnitVectors(points)
+            for (shiftSeconds, shiftMetres) in [(0, 0), (1, 1), (4, 0), (3, 11)] {
+                var seconds = [Int32](repeating: -1, count: n * n + 16), metres = seconds
+                seconds.withUnsafeMutableBufferPointer { s in
+                    metres.withUnsafeMutableBufferPointer { m in
+                        vectors.withPointers { x, y, z in
+                            for first in stride(from: 0, to: n, by: CrowFlyAVX2.bandRows) {
+                                kernel.fillBand(first..<min(n, first + CrowFlyAVX2.bandRows), n: n, x, y, z, stream: true,
+                                                seconds: s.baseAddress! + shiftSeconds, metres: m.baseAddress! + shiftMetres)
+                            }
+                        }
+                    }
+                }
+                let matrix = DurationMatrix(rows: n, columns: n,
+                                            seconds: Array(seconds[shiftSeconds..<shiftSeconds + n * n]),
+                                            metres: Array(metres[shiftMetres..<shiftMetres + n * n]))
+                assertEqualsModel(matrix, points, points, model)
+            }
+        }
+    }
+    #endif
+
     func testOtherModelsAndTheRoundingBoundaries() throws {
         let model = TravelTimeModel(detourFactor: 1.17, speedShortKmh: 20, speedLongKmh: 95, halfSpeedDistance: Metres(3_500))
         let anchor = GeoPoint(lat: 51.44, lon: 5.47)

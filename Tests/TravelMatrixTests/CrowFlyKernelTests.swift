@@ -100,12 +100,12 @@ final class CrowFlyKernelTests: XCTestCase {
         }
     }
 
-    /// The AVX2 square path with streaming stores (forced on these small matrices) and without:
-    /// 16 × 16 blocks of 16-row bands written out as whole lines, non-temporal where a row starts a
-    /// cache line: n a multiple of 16 (every row of a band starts a line), n odd (rows start
-    /// anywhere), several blocks per band and the column groups after the last block; far pairs in
-    /// the first block after a band's own square, in a middle block and in the last columns; one and
-    /// two threads. Equal to the scalar model and to the portable kernel.
+    /// The AVX2 square path with streaming stores allowed at any size and not at all: n = 128 (a
+    /// multiple of 16, so it streams: 16 × 16 blocks of 16-row bands written out as whole lines,
+    /// several blocks per band, then the column groups after the last block) and n = 211 (never
+    /// streamed: its rows straddle cache lines); far pairs in the first block after a band's own
+    /// square, in a middle block and in the last columns; one and two threads. Equal to the scalar
+    /// model and to the portable kernel.
     func testSquareBlocksOfSixteenColumns() throws {
         let model = TravelTimeModel()
         var rng = SeededGenerator(seed: 31)

@@ -188,8 +188,8 @@ public enum ScenarioRunner {
 
     /// Solves every job on `options.threads` workers; each gets a share of the remaining time in
     /// proportion to its rides². A job with a `base` starts once that job is done, from its routes
-    /// (`WaveProblem.warmStart(from:_:)`); under a binding iteration budget the plans are the same
-    /// for a seed whatever the order in which the workers take the jobs.
+    /// (`WaveProblem.warmStart(from:_:)`), so its plan does not depend on the order in which the
+    /// workers take the jobs.
     static func solve(_ jobs: [Job], instance: Instance, table: TravelTable, options: RunOptions, deadline: Date,
                       progress: DagrouteCore.Progress) -> [WavePlan] {
         // Search effort grows faster than the ride count (construction and each iteration scan

@@ -61,7 +61,7 @@ if [ $peers -eq 1 ]; then
     .venv-bench/bin/pip install -q hygese pyvrp ortools pyvroom >&2
     solvers+=(hgs pyvrp ortools vroom)
 fi
-echo "## Routing (\`Scripts/bench-routing.sh --set $set --time-limit $limit${iterations:+ --iterations $iterations}$([ $peers -eq 1 ] && echo ' --peers')\`)"
+echo "## Routing (\`Scripts/bench-routing.sh --set $set --time-limit $limit${iterations:+ --iterations $iterations}${seedList[1]:+ --seeds \"$seeds\"}$([ $peers -eq 1 ] && echo ' --peers')\`)"
 echo
 echo "Mean gap to the best known value in \`known_values.csv\`, one thread each, seed${seedList[1]:+s} ${seeds}, ${limit} s per instance and solver, run one after another; load average at start $(cut -d' ' -f1 /proc/loadavg)."
 echo

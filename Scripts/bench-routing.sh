@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Mean gap to the best known solutions, dagroute at a fixed time limit on one thread, seed 1.
+# Mean gap to the best known solutions, dagroute at a fixed time limit on one thread, seed 1
+# (or each seed of --seeds).
 #   --set x      CVRPLIB X instances (../shared/instances/cvrp/X); with --peers also HGS-CVRP
 #                (hygese), PyVRP, OR-Tools routing (guided local search) and VROOM (pyvroom) from
 #                PyPI in .venv-bench, same limit, one thread.
@@ -7,8 +8,10 @@
 #   --set vrptw  Solomon C101 and Gehring–Homberger 200-customer VRPTW instances (distance gap;
 #                the vehicle count of the best known solution is in known_values.csv).
 #
-#   Scripts/bench-routing.sh [--set x|darp|vrptw] [--time-limit S] [--iterations N] [--peers] [--all] [INSTANCE ...]
+#   Scripts/bench-routing.sh [--set x|darp|vrptw] [--time-limit S] [--iterations N] [--seeds "1 2 …"] [--peers] [--all] [INSTANCE ...]
 #
+# --seeds runs dagroute once per seed (columns dagroute-s1, dagroute-s2, …) and adds the mean gap
+# over all seeds; the peers run once.
 # --iterations N also stops dagroute after N iterations (one thread, so the result no longer depends
 # on the machine's load when the budget binds before the time limit; not for --peers).
 # Default instances: six per set; --all runs every instance of the set. Prints a Markdown table
@@ -17,11 +20,12 @@
 # vehicles than the best known can have a negative distance gap).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-limit=60; iterations=; peers=0; all=0; list=(); set=x
+limit=60; iterations=; peers=0; all=0; list=(); set=x; seeds=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --time-limit) limit="$2"; shift 2 ;;
         --iterations) iterations="$2"; shift 2 ;;
+        --seeds) seeds="$2"; shift 2 ;;
         --peers) peers=1; shift ;;
         --all) all=1; shift ;;
         --set) set="$2"; shift 2 ;;
@@ -49,15 +53,17 @@ if [ ${#list[@]} -eq 0 ]; then
     fi
 fi
 swift build -c release --product dagroute >&2
-solvers=(dagroute)
+read -r -a seedList <<< "$seeds"
+[ ${#seedList[@]} -gt 0 ] || { echo "--seeds needs at least one seed" >&2; exit 2; }
+if [ ${#seedList[@]} -eq 1 ]; then solvers=(dagroute); else solvers=(); for sd in "${seedList[@]}"; do solvers+=("dagroute-s$sd"); done; fi
 if [ $peers -eq 1 ]; then
     [ -x .venv-bench/bin/python ] || python3 -m venv .venv-bench >&2
     .venv-bench/bin/pip install -q hygese pyvrp ortools pyvroom >&2
     solvers+=(hgs pyvrp ortools vroom)
 fi
-echo "## Routing (\`Scripts/bench-routing.sh --set $set --time-limit $limit${iterations:+ --iterations $iterations}$([ $peers -eq 1 ] && echo ' --peers')\`)"
+echo "## Routing (\`Scripts/bench-routing.sh --set $set --time-limit $limit${iterations:+ --iterations $iterations}${seedList[1]:+ --seeds \"$seeds\"}$([ $peers -eq 1 ] && echo ' --peers')\`)"
 echo
-echo "Mean gap to the best known value in \`known_values.csv\`, one thread each, seed 1, ${limit} s per instance and solver, run one after another; load average at start $(cut -d' ' -f1 /proc/loadavg)."
+echo "Mean gap to the best known value in \`known_values.csv\`, one thread each, seed${seedList[1]:+s} ${seeds}, ${limit} s per instance and solver, run one after another; load average at start $(cut -d' ' -f1 /proc/loadavg)."
 echo
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
@@ -69,8 +75,9 @@ for inst in "${list[@]}"; do
     # Vehicles of the best known solution, where known_values.csv states them ("N vehicles").
     bksv=$(awk -F, -v i="$inst" -v f="$fam" '$1 == f && $2 == i' "$data/known_values.csv" | { grep -o '[0-9]* vehicles' || true; } | head -1 | cut -d' ' -f1)
     for s in "${solvers[@]}"; do
-        if [ "$s" = dagroute ]; then
-            cost=$(.build/release/dagroute solve "$file" --format "$format" --time-limit "$limit" ${iterations:+--iterations "$iterations"} --threads 1 --seed 1 --json \
+        if [ "${s%%-s*}" = dagroute ]; then
+            sd=${seedList[0]}; [ "$s" = dagroute ] || sd=${s#dagroute-s}
+            cost=$(.build/release/dagroute solve "$file" --format "$format" --time-limit "$limit" ${iterations:+--iterations "$iterations"} --threads 1 --seed "$sd" --json \
                 | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o["objective"] if o["feasible"] else "nan", len(o["routes"]))')
         else
             cost="$(.venv-bench/bin/python Scripts/bench/routing_peers.py "$s" "$file" "$limit" || echo nan) -"
@@ -102,6 +109,11 @@ for inst, r in rows.items():
         cells += [f"{c:.2f}", v, f"{g:.2f}"]
     print(f"| {inst} | {r['bks']:.2f} | {r['bksv']} | " + " | ".join(cells) + " |")
 print("| **mean** | | | " + " | ".join(f" | | **{sum(gaps[s]) / len(gaps[s]):.2f}**" for s in solvers) + " |")
+seeded = [s for s in solvers if s.startswith("dagroute-s")]
+if seeded:
+    every = [g for s in seeded for g in gaps[s]]
+    print()
+    print(f"Mean gap of dagroute over {len(seeded)} seeds: **{sum(every) / len(every):.2f} %**.")
 if any(r["bksv"].isdigit() for r in rows.values()):
     print()
     print("Vehicles over the best known solutions, summed: " + ", ".join(f"{s} {extra[s]:+d}" for s in solvers) + ".")

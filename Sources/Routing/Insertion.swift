@@ -137,6 +137,7 @@ extension SearchState {
     /// With ride limits, candidates are verified by re-simulation from the cheapest up.
     func bestInsertion(of q: Int, routesToTry: [Int], blink: Double, rng: inout SeededGenerator,
                        candidates: inout [InsertionMove]) -> InsertionMove? {
+        if detourPriced(q) { return bestDetourInsertion(of: q, routesToTry: routesToTry, blink: blink, rng: &rng) }
         var best: InsertionMove?
         if !checkRides {
             for r in routesToTry {

@@ -34,6 +34,14 @@ struct RouteElimination {
     /// anneals from its start temperature from there.
     private(set) var endProgress = 0.0
 
+    /// True once the phase has run and ended: the distance search then anneals from the start
+    /// temperature to `SolverParameters.distanceEndTemperature`.
+    private(set) var finished = false
+
+    private mutating func finish(_ progress: Double) {
+        active = false; finished = true; endProgress = progress
+    }
+
     /// True while an attempt runs (the search then accepts plans by `accepts`).
     var isAttempting: Bool { attemptStart != nil }
 
@@ -78,7 +86,7 @@ struct RouteElimination {
                        rng: inout SeededGenerator) -> Bool {
         guard active else { return false }
         if progress >= share || failures >= Self.maxFailures {
-            active = false; endProgress = progress
+            finish(progress)
             guard attemptStart != nil else { return false }
             attemptStart = nil
             state.maxRoutes = Int.max
@@ -94,7 +102,7 @@ struct RouteElimination {
                 failures += 1
                 state.restore(best)
                 if failures >= Self.maxFailures {
-                    active = false; endProgress = progress; attemptStart = nil; state.maxRoutes = Int.max
+                    finish(progress); attemptStart = nil; state.maxRoutes = Int.max
                     return true
                 }
             }
@@ -106,7 +114,7 @@ struct RouteElimination {
     private mutating func startAttempt(state: SearchState, iteration: Int, progress: Double, rng: inout SeededGenerator) -> Bool {
         var used = (0..<state.routes.count).filter { !state.routes[$0].isEmpty }
         guard used.count > 1 else {
-            active = false; endProgress = progress; attemptStart = nil; state.maxRoutes = Int.max
+            finish(progress); attemptStart = nil; state.maxRoutes = Int.max
             return true
         }
         used.sort { (state.routes[$0].count, $0) < (state.routes[$1].count, $1) }

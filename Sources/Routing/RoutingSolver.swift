@@ -142,6 +142,7 @@ struct Search {
         for s in problem.stops { meanLeg += rule.perMetre * Double(problem.distance(rule.start.first, s.location)) + rule.perSecond * Double(problem.duration(rule.start.first, s.location)) }
         meanLeg /= Double(max(1, problem.stops.count))
         let t0 = max(1e-9, parameters.startTemperature * meanLeg), tf = max(1e-12, parameters.endTemperature * meanLeg)
+        let distanceTf = max(1e-12, parameters.distanceEndTemperature * meanLeg)
         var iteration = 0, since = 0
         var saved: [(Int, [Int32])] = [], candidates: [InsertionMove] = [], routeList: [Int] = []
         var lastReport = 0.0
@@ -168,7 +169,7 @@ struct Search {
             }
             // After route elimination, the distance search anneals over the rest of the budget.
             let annealed = elimination.endProgress < 1 ? max(0, progressNow - elimination.endProgress) / (1 - elimination.endProgress) : 1
-            let temperature = t0 * pow(tf / t0, annealed)
+            let temperature = t0 * pow((elimination.finished ? distanceTf : tf) / t0, annealed)
             iteration += 1; since += 1
             saved.removeAll(keepingCapacity: true)
             let unassignedBefore = state.unassigned

@@ -12,6 +12,11 @@ public struct SolverParameters: Sendable, Hashable {
     /// distance cost.
     public var startTemperature: Double
     public var endTemperature: Double
+    /// End temperature of the distance search after route elimination (fraction as above): that
+    /// search anneals from `startTemperature` to it over the rest of the budget. Warmer than
+    /// `endTemperature`: with it alone the search froze halfway on the Gehring–Homberger sets
+    /// (BENCHMARKS.md, "VRPTW distance phase"). Unused when route elimination does not run.
+    public var distanceEndTemperature: Double
     /// Granular neighbourhood size of the local search.
     public var neighbours: Int
     /// Probability that a ruin also empties a whole (short) route.
@@ -30,12 +35,14 @@ public struct SolverParameters: Sendable, Hashable {
     /// Iterations one route-elimination attempt may take before the best plan comes back.
     public var routeEliminationIterations: Int
     public init(threads: Int = 1, averageRemoved: Int = 10, maxStringLength: Int = 10, blinkRate: Double = 0.01,
-                startTemperature: Double = 0.2, endTemperature: Double = 0.002, neighbours: Int = 20,
+                startTemperature: Double = 0.2, endTemperature: Double = 0.002, distanceEndTemperature: Double = 0.04,
+                neighbours: Int = 20,
                 routeRemovalRate: Double = 0.05, insertionNeighbours: Int = 0, poolSize: Int = 3000,
                 recombinationShare: Double = 0.02, routeEliminationShare: Double = 0.5,
                 routeEliminationIterations: Int = 10000) {
         self.threads = threads; self.averageRemoved = averageRemoved; self.maxStringLength = maxStringLength
         self.blinkRate = blinkRate; self.startTemperature = startTemperature; self.endTemperature = endTemperature
+        self.distanceEndTemperature = distanceEndTemperature
         self.neighbours = neighbours; self.routeRemovalRate = routeRemovalRate
         self.insertionNeighbours = insertionNeighbours; self.poolSize = poolSize
         self.recombinationShare = recombinationShare; self.routeEliminationShare = routeEliminationShare

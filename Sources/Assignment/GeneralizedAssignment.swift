@@ -57,22 +57,24 @@ public struct GeneralizedAssignmentResult: Sendable {
 /// Builds and solves the GAP MIP: binary x(i, j) only for pairs where the job fits the agent's
 /// capacity on its own; Σ_i x(i, j) = 1 per job; Σ_j resource(i, j) x(i, j) ≤ capacity(i).
 ///
-/// Before branch-and-cut, within `preMIPShare` of the time limit:
+/// The steps (steps 2–4 within `preMIPShare` of the time limit):
 /// 1. the LP relaxation (long-step dual simplex), whose values start the tabu search and whose
 ///    duals of the job rows start the Lagrangian multipliers;
 /// 2. `GAPTabuSearch` from the LP point (each job at the agent its LP value favours);
 /// 3. with whole resources and capacities, `GAPLagrangian`: subgradient ascent on the relaxation
 ///    of the job rows (a knapsack per agent), a bound at least the LP's; the tabu search again
-///    from the knapsacks' assignment at the best multipliers, on the pairs left by 4;
-/// 4. Lagrangian fixing: a pair whose forced bound (`GAPLagrangian.pairBounds`) shows that every
-///    assignment using it costs at least the incumbent (with integral costs: more than the
-///    incumbent − 1) gets no variable — the incumbent's own pairs are kept, so it stays a point of
-///    the reduced model; ascent and fixing repeat while fixing removes pairs;
-/// 5. `GAPSubproblemSearch` (sub-MIPs over a few agents' jobs) on the pairs left.
+///    from the knapsacks' assignment at the best multipliers;
+/// 4. Lagrangian fixing against the incumbent (`GAPLagrangianBranching.reduce`: pairs whose forced
+///    bound exceeds incumbent − 1 dropped, ascent and fixing repeated on what is left), then
+///    `GAPSubproblemSearch` (sub-MIPs over a few agents' jobs) on the pairs left and the
+///    incumbent's own;
+/// 5. with integral costs and an incumbent, growing targets T = ⌈bound⌉, ⌈bound⌉ + 1, … below the
+///    incumbent, each answered by `GAPLagrangianBranching`: the first assignment of value ≤ T is
+///    optimal, every "none" raises the bound to T + 1;
+/// 6. otherwise (no Lagrangian, fractional costs, no incumbent) GLPK's branch-and-cut from the
+///    incumbent with the bound as `MIPParameters.objectiveBound`.
 /// Every step stops once the incumbent reaches the bound (rounded up with integral costs): it is
-/// then optimal and no MIP is solved. Otherwise GLPK's branch-and-cut solves the reduced model
-/// with the incumbent as warm start and the Lagrangian bound as `MIPParameters.objectiveBound`;
-/// the reported best bound is the stronger of the two.
+/// then optimal. The time limit can end any step; the result then holds the incumbent and the bound.
 public enum GeneralizedAssignment {
     /// Move budget of the tabu search: 100 per job (on the 200-job Chu–Beasley problems 2–7 s in a
     /// release build on the shared development machine; more moves did not find better points).

@@ -9,26 +9,29 @@
 # gap 0, in the same run.
 # With --cflp-short [BINARY…]: capc@5000/5750/6500/7250 and capa@8000 at --time-limit 2 and 10, the
 # objective against the known value, for each BINARY (default the release build) in the same run.
-# With --gap [SECONDS]: the Chu–Beasley GAP problems gapc#1–6 and gapd#1–6 (5/10/20 agents × 100/200
-# jobs, minimisation), `dagroute solve --format orlib-gap` (release) with SECONDS (default 60) per
-# problem: status, objective, known value, gap to it, bound, time, when the final incumbent was found,
-# and the first incumbent (tabu search + sub-MIPs) and when the heuristic ended.
-#   Scripts/bench-assignment.sh [--candidates | --cflp | --cflp-short [BINARY…] | --gap [SECONDS]]   (--candidates: a third of the locations may close)
+# With --gap [SECONDS [BINARY…]]: the Chu–Beasley GAP problems gapc#1–6 and gapd#1–6 (5/10/20 agents
+# × 100/200 jobs, minimisation), `dagroute solve --format orlib-gap` with SECONDS (default 60) per
+# problem, for each BINARY in turn (default the release build): status, objective, known value, gap
+# to it, bound, time, when the final incumbent was found, and the first incumbent (the heuristics
+# before the exact search) and when the heuristics ended.
+#   Scripts/bench-assignment.sh [--candidates | --cflp | --cflp-short [BINARY…] | --gap [SECONDS [BINARY…]]]   (--candidates: a third of the locations may close)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = --gap ]; then
     limit="${2:-60}"
-    swift build -c release --product dagroute >&2
-    echo "## GAP gapc / gapd (\`Scripts/bench-assignment.sh --gap $limit\`)"
+    shift; [ $# -gt 0 ] && shift
+    [ $# -gt 0 ] || { swift build -c release --product dagroute >&2; set -- .build/release/dagroute; }
+    echo "## GAP gapc / gapd (\`Scripts/bench-assignment.sh --gap $limit $*\`)"
     echo
     echo "$limit s limit per problem, one thread, release build; load average at start $(cut -d' ' -f1 /proc/loadavg) (2 cores, shared)."
     echo
-    echo "| problem | agents × jobs | known | heuristic: objective, s | final: status, objective, bound | objective ÷ known − 1 | incumbent at s | total s |"
-    echo "|---|---|---:|---|---|---:|---:|---:|"
+    echo "| binary | problem | agents × jobs | known | heuristic: objective, s | final: status, objective, bound | objective ÷ known − 1 | incumbent at s | total s | Lagrangian bound, branching nodes |"
+    echo "|---|---|---|---:|---|---|---:|---:|---:|---|"
     for file in gapc gapd; do
         for k in 1 2 3 4 5 6; do
-            known=$(grep "^gap_min,$file#$k " ../shared/instances/known_values.csv | cut -d, -f4)
-            .build/release/dagroute solve "../shared/instances/gap/orlib/$file.txt" --format orlib-gap --problem "$k" \
+          known=$(grep "^gap_min,$file#$k " ../shared/instances/known_values.csv | cut -d, -f4)
+          for bin in "$@"; do
+            "$bin" solve "../shared/instances/gap/orlib/$file.txt" --format orlib-gap --problem "$k" \
                 --time-limit "$limit" 2>/dev/null | python3 -c '
 import re, sys
 text, name, known = sys.stdin.read(), sys.argv[1], float(sys.argv[2])
@@ -37,10 +40,12 @@ status = re.search(r"status (\w+)", text).group(1)
 num = lambda pattern: (lambda m: float(m.group(1)) if m else None)(re.search(pattern, text))
 obj, bound, total = num(r"objective (-?[\d.]+)"), num(r"best bound (-?[\d.]+)"), num(r"([\d.]+) s\n")
 inc, tabu, tabu_s = num(r"incumbent found after ([\d.]+) s"), num(r"first incumbent \(tabu search \+ sub-MIPs\): objective (-?[\d.]+)"), num(r"done after ([\d.]+) s")
+lag, nodes = num(r"Lagrangian bound (-?[\d.]+)"), num(r"(\d+) branching nodes")
 f = lambda v, d=0: "–" if v is None else f"{v:,.{d}f}"
 gap = "–" if obj is None else f"{100 * (obj / known - 1):+.2f} %"
-print(f"| {name} | {size.group(1)} × {size.group(2)} | {known:,.0f} | {f(tabu)}, {f(tabu_s, 1)} | {status}, {f(obj)}, {f(bound, 1)} | {gap} | {f(inc, 1)} | {f(total, 1)} |")
-' "$file#$k" "$known"
+print(f"| {sys.argv[3]} | {name} | {size.group(1)} × {size.group(2)} | {known:,.0f} | {f(tabu)}, {f(tabu_s, 1)} | {status}, {f(obj)}, {f(bound, 1)} | {gap} | {f(inc, 1)} | {f(total, 1)} | {f(lag, 1)}, {f(nodes)} |")
+' "$file#$k" "$known" "$bin"
+          done
         done
     done
     exit 0

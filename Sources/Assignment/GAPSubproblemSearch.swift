@@ -16,10 +16,13 @@ enum GAPSubproblemSearch {
 
     /// - Parameters:
     ///   - assignment: a feasible assignment (one agent per job, within capacities).
+    ///   - allowed: agent-major (`i * jobs + j`); when given, the sub-MIPs use only these pairs
+    ///     (the assignment's own pairs must be among them).
     ///   - rounds: the number of sub-MIPs.
     ///   - deadline: no round starts after it, and a round's MIP stops at it.
     ///   - target: a bound on the objective (e.g. the rounded LP value); the search stops on reaching it.
-    static func improve(_ p: GeneralizedAssignmentProblem, _ assignment: [Int], rounds: Int, deadline: Date?, seed: UInt64,
+    static func improve(_ p: GeneralizedAssignmentProblem, _ assignment: [Int], allowed: [Bool]? = nil, rounds: Int,
+                        deadline: Date?, seed: UInt64,
                         target: Double? = nil) -> [Int] {
         var rng = SeededGenerator(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
         var current = assignment
@@ -60,7 +63,9 @@ enum GAPSubproblemSearch {
                                                    capacity: capacity.map { max(0, $0) }, sense: p.sense)
             let start = jobs.map { chosen.firstIndex(of: current[$0])! }
             let limit = remaining.isFinite ? remaining : nil
-            guard let r = try? GeneralizedAssignment.solve(sub, MIPParameters(timeLimit: limit), started: Date(), incumbent: { _ in start }),
+            let subAllowed = allowed.map { a in chosen.flatMap { i in jobs.map { a[i * p.jobs + $0] } } }
+            guard let r = try? GeneralizedAssignment.solve(sub, MIPParameters(timeLimit: limit), started: Date(), allowed: subAllowed,
+                                                           incumbent: { _ in start }),
                   let agentOfJob = r.agentOfJob else { continue }
             let better = p.sense == .minimize ? GeneralizedAssignment.objective(sub, agentOfJob) < GeneralizedAssignment.objective(sub, start)
                                               : GeneralizedAssignment.objective(sub, agentOfJob) > GeneralizedAssignment.objective(sub, start)

@@ -24,7 +24,9 @@ struct GAPTabuSearch {
     /// Whether job j fits agent i on its own (other pairs are never used).
     private let allowed: [Bool]
 
-    init(_ p: GeneralizedAssignmentProblem) {
+    /// - Parameter allowed: agent-major (`i * jobs + j`); when given, only these pairs are used
+    ///   (e.g. what Lagrangian fixing left), on top of the pairs whose job fits the agent on its own.
+    init(_ p: GeneralizedAssignmentProblem, allowed mask: [Bool]? = nil) {
         agents = p.agents
         jobs = p.jobs
         let sign = p.sense == .minimize ? 1.0 : -1.0
@@ -32,7 +34,8 @@ struct GAPTabuSearch {
         cost = p.cost.flatMap { $0.map { sign * $0 } }
         resource = Array(p.resource.joined())
         capacity = p.capacity
-        allowed = (0..<p.agents).flatMap { i in p.resource[i].map { $0 <= p.capacity[i] } }
+        let fits = (0..<p.agents).flatMap { i in p.resource[i].map { $0 <= p.capacity[i] } }
+        allowed = mask.map { zip(fits, $0).map { $0 && $1 } } ?? fits
     }
 
     /// A start that the search repairs: each job at the agent with the largest weight

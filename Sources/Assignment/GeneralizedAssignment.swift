@@ -32,86 +32,266 @@ public struct GeneralizedAssignmentResult: Sendable {
     public var agentOfJob: [Int]?
     /// Wall-clock seconds.
     public var seconds: Double
-    /// Objective of the tabu search's point offered to branch-and-cut as its first incumbent, nil
-    /// when it found none (or the time limit ended the root LP first).
+    /// Objective of the heuristics' point offered to branch-and-cut as its first incumbent, nil
+    /// when they found none (or the time limit ended the LP first).
     public var heuristicObjective: Double?
-    /// Wall-clock seconds from the start until the tabu search ended, nil when it did not run.
+    /// Wall-clock seconds from the start until the heuristics (and the Lagrangian ascent) ended,
+    /// nil when they did not run.
     public var heuristicSeconds: Double?
     /// Wall-clock seconds from the start until the final incumbent was known, nil without one.
     public var secondsToIncumbent: Double?
+    /// The Lagrangian bound (`GAPLagrangian`, in the problem's sense), nil when it was not computed
+    /// (data not whole numbers, tables too large, or the first incumbent was already proven by the LP).
+    public var lagrangianBound: Double?
+    /// Knapsack evaluations of the subgradient ascent.
+    public var lagrangianIterations = 0
+    /// Pairs (agent, job) with a variable before and after Lagrangian fixing; 0 when not counted.
+    public var pairs = 0
+    public var pairsAfterFixing = 0
+    /// Targets of the growing-target phase (each asks for an assignment of value ≤ a target) and
+    /// the nodes of `GAPLagrangianBranching` over all of them.
+    public var targetRounds = 0
+    public var branchingNodes = 0
 }
 
 /// Builds and solves the GAP MIP: binary x(i, j) only for pairs where the job fits the agent's
 /// capacity on its own; Σ_i x(i, j) = 1 per job; Σ_j resource(i, j) x(i, j) ≤ capacity(i).
 ///
-/// The first incumbent comes from GLPK's root heuristic: `GAPTabuSearch` started from the root LP
-/// (each job at the agent its LP value favours; at most `heuristicIterations(jobs:)` moves), then
-/// `GAPSubproblemSearch` (sub-MIPs over a few agents' jobs), together within a quarter of the time
-/// limit. GLPK's branch-and-cut then prunes against it and fixes variables by
-/// their reduced costs; with integral costs the search stops once the bound rounds up to the
-/// incumbent (`Model.solveMIP`).
+/// The steps (steps 2–4 within `preMIPShare` of the time limit):
+/// 1. the LP relaxation (long-step dual simplex), whose values start the tabu search and whose
+///    duals of the job rows start the Lagrangian multipliers;
+/// 2. `GAPTabuSearch` from the LP point (each job at the agent its LP value favours);
+/// 3. with whole resources and capacities, `GAPLagrangian`: subgradient ascent on the relaxation
+///    of the job rows (a knapsack per agent), a bound at least the LP's; the tabu search again
+///    from the knapsacks' assignment at the best multipliers;
+/// 4. Lagrangian fixing against the incumbent (`GAPLagrangianBranching.reduce`: pairs whose forced
+///    bound exceeds incumbent − 1 dropped, ascent and fixing repeated on what is left), then
+///    `GAPSubproblemSearch` (sub-MIPs over a few agents' jobs) on the pairs left and the
+///    incumbent's own;
+/// 5. with integral costs and an incumbent, growing targets T = ⌈bound⌉, ⌈bound⌉ + 1, … below the
+///    incumbent, each answered by `GAPLagrangianBranching`: the first assignment of value ≤ T is
+///    optimal, every "none" raises the bound to T + 1;
+/// 6. otherwise (no Lagrangian, fractional costs, no incumbent) GLPK's branch-and-cut from the
+///    incumbent with the bound as `MIPParameters.objectiveBound`.
+/// Every step stops once the incumbent reaches the bound (rounded up with integral costs): it is
+/// then optimal. The time limit can end any step; the result then holds the incumbent and the bound.
 public enum GeneralizedAssignment {
     /// Move budget of the tabu search: 100 per job (on the 200-job Chu–Beasley problems 2–7 s in a
     /// release build on the shared development machine; more moves did not find better points).
     public static func heuristicIterations(jobs: Int) -> Int { 100 * jobs }
 
+    /// Knapsack evaluations of the subgradient ascent.
+    static let lagrangianIterations = 2_000
+    /// Share of the time limit for the heuristics and the root ascent (steps 2–4); the exact search
+    /// needs the rest more: at 60 s gapd#3 was proven with 0.1 in 55.7 s, not with 0.25.
+    static let preMIPShare = 0.1
+    /// Sub-MIPs `GAPSubproblemSearch` solves after the tabu search.
+    static let subproblemRounds = 300
+
     /// - Parameters:
-    ///   - parameters: a caller's `rootHeuristic` replaces the tabu search.
-    ///   - seed: the tabu search's random tenures and restarts.
+    ///   - parameters: the time limit covers everything; a caller's `rootHeuristic` replaces all of
+    ///     the steps before branch-and-cut (plain GLPK with that heuristic).
+    ///   - seed: the tabu search's random tenures and restarts and the sub-MIPs' random choices.
     /// - Throws: `GLPKError.invalidArgument` for ragged matrices or non-finite or negative data.
     public static func solve(_ p: GeneralizedAssignmentProblem, parameters: MIPParameters = MIPParameters(),
                              seed: UInt64 = 1) throws -> GeneralizedAssignmentResult {
         try validate(p)
         let started = Date()
-        guard parameters.rootHeuristic == nil else { return try solve(p, parameters, started: started, incumbent: nil) }
-        let deadline = parameters.timeLimit.map { started.addingTimeInterval($0 / 4) }
-        // With integral costs the root LP value, rounded towards worse, bounds every assignment:
-        // both searches stop when they reach it.
-        let integral = p.cost.joined().allSatisfy { $0 == $0.rounded() }
-        return try solve(p, parameters, started: started) { weight in
-            var target: Double?
-            if integral {
-                let lp = (0..<p.agents).reduce(0.0) { s, i in (0..<p.jobs).reduce(s) { $0 + weight[i * p.jobs + $1] * p.cost[i][$1] } }
-                let slack = 1e-6 * max(1, abs(lp))
-                target = p.sense == .minimize ? (lp - slack).rounded(.up) : (lp + slack).rounded(.down)
-            }
-            let search = GAPTabuSearch(p)
-            guard let start = search.start(weight: weight),
-                  let found = search.search(from: start, iterations: heuristicIterations(jobs: p.jobs), deadline: deadline,
-                                            seed: seed, target: target)
-            else { return nil }
-            return GAPSubproblemSearch.improve(p, found, rounds: subproblemRounds, deadline: deadline, seed: seed, target: target)
+        guard parameters.rootHeuristic == nil else {
+            return try solve(p, parameters, started: started, allowed: nil, incumbent: nil)
         }
+        let (m, n) = (p.agents, p.jobs)
+        let sign = p.sense == .minimize ? 1.0 : -1.0
+        let integral = p.cost.joined().allSatisfy { $0 == $0.rounded() }
+        let allowed = (0..<m).flatMap { i in (0..<n).map { p.resource[i][$0] <= p.capacity[i] } }
+        if (0..<n).contains(where: { j in !(0..<m).contains { allowed[$0 * n + j] } }) {
+            return GeneralizedAssignmentResult(status: .infeasible, objective: nil, bestBound: nil, agentOfJob: nil, seconds: 0)
+        }
+        let deadline = parameters.timeLimit.map { started.addingTimeInterval($0 * preMIPShare) }
+        var result = GeneralizedAssignmentResult(status: .noSolutionWithinTimeLimit, objective: nil, bestBound: nil,
+                                                 agentOfJob: nil, seconds: 0)
+        result.pairs = allowed.filter { $0 }.count
+
+        // 1. The LP relaxation (job rows first, then agent rows).
+        let built = try model(p, allowed: allowed)
+        let lp = try built.model.solveLP(LPParameters(timeLimit: parameters.timeLimit, presolve: false, dualSimplex: true))
+        switch lp.status {
+        case .infeasible: result.status = .infeasible; result.seconds = Date().timeIntervalSince(started); return result
+        case .optimal: break
+        default: result.seconds = Date().timeIntervalSince(started); return result // the time limit ended the LP
+        }
+        let weight = built.variableOfPair.map { $0.map { lp.values[$0] } ?? 0 }
+        // `bound` is in minimisation form (sign × objective) throughout.
+        var bound = sign * lp.objective!
+        var incumbent: [Int]?
+        var incumbentValue = Double.infinity
+        func offer(_ a: [Int]?) {
+            guard let a, case let v = sign * objective(p, a), v < incumbentValue else { return }
+            (incumbent, incumbentValue) = (a, v)
+            result.secondsToIncumbent = Date().timeIntervalSince(started)
+        }
+        func proven() -> Bool {
+            let slack = 1e-6 * max(1, abs(bound))
+            return integral ? (bound - slack).rounded(.up) >= incumbentValue - 0.5 : bound >= incumbentValue - slack
+        }
+        func target() -> Double { sign * (integral ? (bound - 1e-6 * max(1, abs(bound))).rounded(.up) : bound) }
+
+        // 2. Tabu search from the LP point.
+        let search = GAPTabuSearch(p)
+        if let start = search.start(weight: weight) {
+            offer(search.search(from: start, iterations: heuristicIterations(jobs: n), deadline: deadline, seed: seed, target: target()))
+        }
+
+        // 3. Lagrangian bound and the knapsacks' assignment, repaired.
+        var multipliers: [Double]?
+        var pairBound: [Double]?
+        if !proven(), let lagrangian = GAPLagrangian(p, allowed: allowed) {
+            let ascent = lagrangian.ascend(from: (0..<n).map { sign * lp.duals[$0] },
+                                           upperBound: incumbentValue.isFinite ? incumbentValue : nil,
+                                           integral: integral, iterations: lagrangianIterations, deadline: deadline)
+            result.lagrangianIterations = ascent.iterations
+            bound = max(bound, ascent.bound)
+            result.lagrangianBound = sign * bound
+            multipliers = ascent.multipliers
+            if !proven() {
+                // Jobs in no knapsack or in several go to their cheapest agent; the tabu search repairs capacities.
+                let e = lagrangian.evaluate(ascent.multipliers)
+                var chosen = [Double](repeating: 0, count: m * n)
+                for i in 0..<m { for (t, j) in lagrangian.jobsOf[i].enumerated() where e.chosen[i][t] { chosen[i * n + j] = 1 } }
+                if let start = search.start(weight: chosen) {
+                    offer(search.search(from: start, iterations: heuristicIterations(jobs: n), deadline: deadline,
+                                        seed: seed &+ 1, target: target()))
+                }
+                pairBound = lagrangian.pairBounds(ascent.multipliers)
+            }
+        }
+        func fixingLimit() -> Double { integral ? incumbentValue - 1 : incumbentValue }
+
+        // 4. Sub-MIPs (on the pairs an improvement can use when those are known).
+        if !proven(), let a = incumbent {
+            var u = multipliers ?? []
+            let improving = pairBound == nil ? allowed
+                : GAPLagrangianBranching.reduce(p, kept: allowed.indices.map { allowed[$0] && pairBound![$0] <= fixingLimit() + 1e-6 * max(1, abs(fixingLimit())) },
+                                                limit: fixingLimit(), multipliers: &u, integral: integral,
+                                                evaluations: &result.lagrangianIterations)?.kept
+            result.pairsAfterFixing = improving?.filter { $0 }.count ?? 0
+            if improving == nil { bound = max(bound, integral ? incumbentValue : bound) }
+            if !proven(), let improving {
+                var usable = improving
+                for (j, i) in a.enumerated() { usable[i * n + j] = true }
+                offer(GAPSubproblemSearch.improve(p, a, allowed: usable, rounds: subproblemRounds, deadline: deadline, seed: seed,
+                                                  target: target()))
+            }
+        }
+        result.heuristicObjective = incumbent.map { objective(p, $0) }
+        result.heuristicSeconds = Date().timeIntervalSince(started)
+        func remaining() -> Double? { parameters.timeLimit.map { $0 - Date().timeIntervalSince(started) } }
+
+        // 5. Growing targets (integral costs): is there an assignment of value ≤ T, for T = the
+        // bound rounded up, then one more, …? `GAPLagrangianBranching` answers; the first "yes"
+        // is optimal (every smaller T was answered "no"), each "no" raises the bound to T + 1.
+        // Without an incumbent the targets would have no end on an infeasible problem: GLPK decides (6).
+        if integral, pairBound != nil, incumbent != nil, let u = multipliers {
+            var branching = GAPLagrangianBranching(p, integral: true, deadline: parameters.timeLimit.map { started.addingTimeInterval($0) })
+            while !proven() {
+                let t = (bound - 1e-6 * max(1, abs(bound))).rounded(.up)
+                guard t <= fixingLimit() else { break }
+                let outcome = branching.search(kept: allowed, limit: t, multipliers: u)
+                result.targetRounds += 1
+                if case .found(let a) = outcome { offer(a); bound = t }
+                else if outcome == .none { bound = t + 1 }
+                else { break }
+            }
+            result.branchingNodes = branching.nodes
+            result.lagrangianIterations += branching.evaluations
+        }
+        if result.lagrangianBound != nil { result.lagrangianBound = sign * bound }
+
+        if proven(), let a = incumbent {
+            result.status = .optimal
+            result.agentOfJob = a
+            result.objective = objective(p, a)
+            result.bestBound = result.objective
+            result.seconds = Date().timeIntervalSince(started)
+            return result
+        }
+
+        // 6. Branch-and-cut on the pairs that can improve the incumbent, from it.
+        var mip = parameters
+        if let r = remaining() {
+            guard r > 0.01 else { return finish(result, p, incumbent: incumbent, bound: sign * bound, started: started) }
+            mip.timeLimit = r
+        }
+        mip.objectiveBound = sign * bound
+        let reduced = try model(p, allowed: allowed)
+        if let a = incumbent {
+            var point = [Double](repeating: 0, count: reduced.model.variableCount)
+            for (j, i) in a.enumerated() { point[reduced.variableOfPair[i * n + j]!] = 1 }
+            mip.warmStart = point
+        }
+        let before = Date().timeIntervalSince(started)
+        let s = try reduced.model.solveMIP(mip)
+        result.seconds = Date().timeIntervalSince(started)
+        result.status = s.status
+        result.bestBound = s.bestBound
+        if s.status.hasSolution {
+            let agentOfJob = reduced.candidates.map { c in c.first { s[$0.x] > 0.5 }!.agent }
+            if sign * objective(p, agentOfJob) < incumbentValue - 1e-9 {
+                result.secondsToIncumbent = s.secondsToIncumbent.map { $0 + before }
+            }
+            result.agentOfJob = agentOfJob
+            result.objective = objective(p, agentOfJob)
+        }
+        return result
     }
 
-    /// Sub-MIPs `GAPSubproblemSearch` solves after the tabu search.
-    static let subproblemRounds = 300
+    /// The result when the time limit ends before branch-and-cut: the incumbent, if any, and the bound.
+    private static func finish(_ r: GeneralizedAssignmentResult, _ p: GeneralizedAssignmentProblem, incumbent: [Int]?,
+                               bound: Double, started: Date) -> GeneralizedAssignmentResult {
+        var r = r
+        r.seconds = Date().timeIntervalSince(started)
+        r.bestBound = bound
+        guard let a = incumbent else { return r }
+        r.agentOfJob = a
+        r.objective = objective(p, a)
+        r.status = .feasible(gap: abs(r.objective! - bound) / (abs(r.objective!) + Double.ulpOfOne))
+        return r
+    }
 
-    /// The MIP with `incumbent` as GLPK's root heuristic: given the root LP value of every pair
-    /// (`agent * jobs + job`, 0 for pairs without a variable), it returns a feasible assignment or nil.
-    static func solve(_ p: GeneralizedAssignmentProblem, _ parameters: MIPParameters, started: Date,
-                      incumbent: (@Sendable ([Double]) -> [Int]?)?) throws -> GeneralizedAssignmentResult {
+    /// The GAP model over the pairs that fit (and are `allowed`, agent-major, when given): the job
+    /// rows first, then the agent rows.
+    static func model(_ p: GeneralizedAssignmentProblem, allowed: [Bool]?) throws
+        -> (model: Model, candidates: [[(agent: Int, x: Variable)]], variableOfPair: [Int?]) {
         var model = Model(name: "gap", sense: p.sense)
         var candidates = [[(agent: Int, x: Variable)]](repeating: [], count: p.jobs)
         var agentTerms = [[(Variable, Double)]](repeating: [], count: p.agents)
+        var variableOfPair = [Int?](repeating: nil, count: p.agents * p.jobs)
         for i in 0..<p.agents {
-            for j in 0..<p.jobs where p.resource[i][j] <= p.capacity[i] {
+            for j in 0..<p.jobs where p.resource[i][j] <= p.capacity[i] && allowed?[i * p.jobs + j] != false {
                 let x = try model.addVariable(.binary, objective: p.cost[i][j])
                 candidates[j].append((i, x))
                 agentTerms[i].append((x, p.resource[i][j]))
+                variableOfPair[i * p.jobs + j] = x.index
             }
-        }
-        if candidates.contains(where: \.isEmpty) {
-            return GeneralizedAssignmentResult(status: .infeasible, objective: nil, bestBound: nil, agentOfJob: nil, seconds: 0)
         }
         for j in 0..<p.jobs { try model.addConstraint(candidates[j].map { ($0.x, 1) }, lower: 1, upper: 1) }
         for i in 0..<p.agents { try model.addConstraint(agentTerms[i], upper: p.capacity[i]) }
+        return (model, candidates, variableOfPair)
+    }
+
+    /// The MIP over the `allowed` pairs (all that fit when nil) with `incumbent` as GLPK's root
+    /// heuristic: given the root LP value of every pair (`agent * jobs + job`, 0 for pairs without
+    /// a variable), it returns a feasible assignment or nil.
+    static func solve(_ p: GeneralizedAssignmentProblem, _ parameters: MIPParameters, started: Date, allowed: [Bool]?,
+                      incumbent: (@Sendable ([Double]) -> [Int]?)?) throws -> GeneralizedAssignmentResult {
+        let (built, candidates, variableOfPair) = try model(p, allowed: allowed)
+        if candidates.contains(where: \.isEmpty) {
+            return GeneralizedAssignmentResult(status: .infeasible, objective: nil, bestBound: nil, agentOfJob: nil, seconds: 0)
+        }
         var parameters = parameters
         let heuristic = HeuristicRecord()
         if let incumbent {
-            var variableOfPair = [Int?](repeating: nil, count: p.agents * p.jobs)
-            for j in 0..<p.jobs { for c in candidates[j] { variableOfPair[c.agent * p.jobs + j] = c.x.index } }
-            let variables = model.variableCount
+            let variables = built.variableCount
             parameters.rootHeuristic = { [variableOfPair] relaxation in
                 let agentOfJob = incumbent(variableOfPair.map { $0.map { relaxation[$0] } ?? 0 })
                 heuristic.set(objective: agentOfJob.map { objective(p, $0) }, seconds: Date().timeIntervalSince(started))
@@ -121,7 +301,7 @@ public enum GeneralizedAssignment {
                 return point
             }
         }
-        let s = try model.solveMIP(parameters)
+        let s = try built.solveMIP(parameters)
         var result = GeneralizedAssignmentResult(status: s.status, objective: nil, bestBound: s.bestBound, agentOfJob: nil,
                                                  seconds: Date().timeIntervalSince(started))
         (result.heuristicObjective, result.heuristicSeconds) = heuristic.get()

@@ -5,7 +5,8 @@ import Formats
 import GLPK
 
 /// OR-Library GAP and CFLP solving for `dagroute solve`: reads the file, solves the MIP with GLPK
-/// (presolve, cuts, `--time-limit`) and reports status, objective, bound and the decision.
+/// (presolve, cuts, `--time-limit`; the GAP's heuristics take `--seed`) and reports status,
+/// objective, bound and the decision.
 /// An infeasible problem or no solution within the time limit is a result (`feasible: false`), not an error.
 func solveORLibrary(_ command: Solve) throws -> SolveOutcome {
     let url = URL(fileURLWithPath: command.file)
@@ -35,13 +36,17 @@ private func solveGAP(_ url: URL, displayName: String, instance: String, _ comma
     let r = try GeneralizedAssignment.solve(
         GeneralizedAssignmentProblem(cost: p.cost.map { $0.map(Double.init) }, resource: p.resource.map { $0.map(Double.init) },
                                      capacity: p.capacity.map(Double.init), sense: sense),
-        parameters: parameters)
+        parameters: parameters, seed: command.seed)
     var lines = ["\(instance): generalized assignment, \(p.agents) agents × \(p.jobs) jobs, \(sense == .maximize ? "maximise" : "minimise")",
                  statusLine(r.status, r.objective, r.bestBound, r.seconds)]
     if let t = r.secondsToIncumbent { lines.append(String(format: "incumbent found after %.2f s", t)) }
     if let t = r.heuristicSeconds {
         lines.append("first incumbent (tabu search + sub-MIPs): " + (r.heuristicObjective.map { "objective \(formatNumber($0))" } ?? "no feasible point")
                      + String(format: ", done after %.2f s", t))
+    }
+    if let b = r.lagrangianBound {
+        lines.append(String(format: "Lagrangian bound %.3f (%d knapsack evaluations); pairs %d, after fixing %d; %d targets, %d branching nodes",
+                            b, r.lagrangianIterations, r.pairs, r.pairsAfterFixing, r.targetRounds, r.branchingNodes))
     }
     if let a = r.agentOfJob { lines.append("agent of each job (0-based): " + a.map(String.init).joined(separator: " ")) }
     return SolveOutcome(instance: instance, objective: r.objective, status: r.status.name, feasible: r.status.hasSolution,

@@ -33,6 +33,7 @@ extension Model {
                 solution.objective = glp_get_obj_val(p)
                 solution.bestBound = solution.objective
                 solution.values = (0..<variableCount).map { glp_get_col_prim(p, Int32($0 + 1)) }
+                solution.duals = (0..<constraintCount).map { glp_get_row_dual(p, Int32($0 + 1)) }
             case GLP_NOFEAS: solution.status = .infeasible
             case GLP_UNBND: solution.status = .unbounded
             default:

@@ -21,6 +21,9 @@ extension Model {
         guard parameters.relativeGap >= 0, parameters.relativeGap.isFinite else {
             throw GLPKError.invalidArgument("expected a relative gap >= 0, found \(parameters.relativeGap)")
         }
+        if let b = parameters.objectiveBound, !b.isFinite {
+            throw GLPKError.invalidArgument("expected a finite objective bound, found \(b)")
+        }
         let warmStart = try parameters.warmStart.map(checkedWarmStart)
         let start = Date()
         let problem = try GLPKProblem(self)
@@ -31,6 +34,8 @@ extension Model {
             context.objectiveRow = (0..<variableCount).filter { objective[$0] != 0 }.map { (Int32($0 + 1), objective[$0]) }
         }
         context.minimize = sense == .minimize
+        context.knownBound = parameters.objectiveBound
+        context.bestBound = parameters.objectiveBound
         context.objectiveConstant = objectiveConstant
         var solution = Solution(status: .infeasible, objective: nil, bestBound: nil, values: [],
                                 seconds: 0, secondsToFirstFeasible: nil, warmStartAccepted: false)
@@ -82,9 +87,10 @@ extension Model {
                 else { throw GLPKError.solverFailed("root LP ended without a verdict (status \(lpStatus)) on model \(name)") }
                 if solution.status == .noSolutionWithinTimeLimit, let warmStart {
                     // The caller's point is feasible; it is the best known.
-                    solution.status = .feasible(gap: .infinity)
                     solution.values = Array(warmStart.dropFirst())
                     solution.objective = objectiveValue(solution.values)
+                    solution.bestBound = context.bestBound
+                    solution.status = .feasible(gap: solution.relativeGap ?? .infinity)
                     solution.secondsToFirstFeasible = 0
                     solution.secondsToIncumbent = 0
                 }
@@ -149,6 +155,10 @@ extension Model {
             }
             // Recomputed from the rounded values: exact for integral data, unlike GLPK's sum.
             solution.objective = objectiveValue(solution.values)
+            if solution.status != .optimal, let bound = context.bestBound, let objective = solution.objective,
+               context.provesByIntegrality(bound: bound, incumbent: objective) {
+                solution.status = .optimal // e.g. a warm start already at the caller's bound, rounded
+            }
             if solution.status == .optimal {
                 solution.bestBound = solution.objective
             } else {
@@ -223,6 +233,8 @@ final class BranchAndCutContext {
     var warmStartOffered = false
     var warmStartAccepted = false
     var bestBound: Double?
+    /// The caller's proven bound (`MIPParameters.objectiveBound`): `bestBound` is never weaker.
+    var knownBound: Double?
     var firstFeasible: Double?
     /// Seconds from the start until the current incumbent was found.
     var incumbentFound: Double?
@@ -272,6 +284,15 @@ final class BranchAndCutContext {
 }
 
 extension BranchAndCutContext {
+    /// Whether `bound`, rounded towards the incumbent, reaches it: with an integral objective the
+    /// incumbent is then optimal. False when the objective is not integral.
+    func provesByIntegrality(bound: Double, incumbent: Double) -> Bool {
+        guard objectiveRow != nil else { return false }
+        let slack = 1e-6 * max(1, abs(bound))
+        let rounded = minimize ? (bound - slack).rounded(.up) : (bound + slack).rounded(.down)
+        return minimize ? rounded >= incumbent - 0.5 : rounded <= incumbent + 0.5
+    }
+
     /// At a fractional node of a model with an integral objective and an incumbent: when the node's
     /// LP value is less than one unit better than the incumbent, adds the objective cut
     /// (objective ≤ incumbent − 1 when minimising), which no point of the node's LP satisfies.
@@ -295,7 +316,9 @@ private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableR
     let context = Unmanaged<BranchAndCutContext>.fromOpaque(info).takeUnretainedValue()
     let best = glp_ios_best_node(tree)
     // GLPK reports ∓DBL_MAX while a node's bound is unknown.
-    if best != 0, case let b = glp_ios_node_bound(tree, best), abs(b) < 1e300 { context.bestBound = b }
+    if best != 0, case let b = glp_ios_node_bound(tree, best), abs(b) < 1e300 {
+        context.bestBound = context.knownBound.map { context.minimize ? max($0, b) : min($0, b) } ?? b
+    }
     if glp_ios_reason(tree) == GLP_ICUTGEN {
         context.separate(tree)
         context.cutOffByIntegrality(tree)
@@ -314,14 +337,10 @@ private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableR
         if context.lastIncumbent != nil || context.incumbentFound == nil { context.incumbentFound = Date().timeIntervalSince(context.start) }
         context.lastIncumbent = value
     }
-    if context.objectiveRow != nil, glp_mip_status(prob) == GLP_FEAS, let bound = context.bestBound {
-        let incumbent = glp_mip_obj_val(prob)
-        let slack = 1e-6 * max(1, abs(bound))
-        let rounded = context.minimize ? (bound - slack).rounded(.up) : (bound + slack).rounded(.down)
-        if context.minimize ? rounded >= incumbent - 0.5 : rounded <= incumbent + 0.5 {
-            context.provenByIntegrality = true
-            glp_ios_terminate(tree)
-        }
+    if glp_mip_status(prob) == GLP_FEAS, let bound = context.bestBound,
+       context.provesByIntegrality(bound: bound, incumbent: glp_mip_obj_val(prob)) {
+        context.provenByIntegrality = true
+        glp_ios_terminate(tree)
     }
     if let deadline = context.deadline, Date() >= deadline { glp_ios_terminate(tree) }
     // Ctrl-C (DagrouteCore.Cancellation): stop with the incumbent, reported like a time limit.

@@ -56,6 +56,10 @@ public struct Solution: Sendable {
     public var warmStartAccepted: Bool
     /// Wall-clock seconds until the returned point was found (MIP only; nil without a solution).
     public var secondsToIncumbent: Double? = nil
+    /// One dual value (shadow price) per constraint, in constraint order, for an optimal LP
+    /// (`solveLP`); empty otherwise. GLPK's convention: a variable's reduced cost is its objective
+    /// coefficient minus Σ over its rows of coefficient × dual.
+    public var duals: [Double] = []
 
     /// The value of a variable in this solution.
     public subscript(_ v: Variable) -> Double { values[v.index] }

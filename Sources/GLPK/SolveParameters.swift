@@ -48,10 +48,15 @@ public struct MIPParameters: Sendable {
     /// the LP needs them. Bypasses the MIP presolver like a warm start. A cut with an unknown or
     /// repeated variable or a non-finite number makes `solveMIP` throw.
     public var separator: (@Sendable ([Double]) -> [Cut])?
+    /// A bound on the optimum that the caller has proved by other means (a lower bound when
+    /// minimising, an upper bound when maximising; e.g. a Lagrangian bound): `Solution.bestBound`
+    /// is never weaker than it, and with an integral objective (`Model.hasIntegralObjective`) the
+    /// search stops as optimal once the incumbent reaches it rounded. Must be finite.
+    public var objectiveBound: Double?
 
     public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true, cuts: Bool = true,
                 feasibilityPump: Bool = false, warmStart: [Double]? = nil, rootHeuristic: (@Sendable ([Double]) -> [Double]?)? = nil,
-                separator: (@Sendable ([Double]) -> [Cut])? = nil) {
+                separator: (@Sendable ([Double]) -> [Cut])? = nil, objectiveBound: Double? = nil) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.presolve = presolve
@@ -60,6 +65,7 @@ public struct MIPParameters: Sendable {
         self.warmStart = warmStart
         self.rootHeuristic = rootHeuristic
         self.separator = separator
+        self.objectiveBound = objectiveBound
     }
 }
 

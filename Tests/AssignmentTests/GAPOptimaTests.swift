@@ -6,8 +6,8 @@ import XCTest
 
 /// `GeneralizedAssignment` (the engine behind `solve --format orlib-gap`) on more OR-Library
 /// problems: gap6 whole, problems of gap8/10/11 that solve in about a second in a debug build, and
-/// all of gapa (Chu & Beasley) — each to its known value, the assignment re-checked from the file.
-/// gapc/gapd are not solved to optimality in seconds; a short run must stay consistent with them.
+/// all of gapa (Chu & Beasley), gapc#3 and #5 — each to its known value, the assignment re-checked
+/// from the file. A short run on gapc#1 / gapd#1 must stay consistent with their known values.
 final class GAPOptimaTests: XCTestCase {
     func problem(_ file: String, _ index: Int) throws -> ORLibraryGAPProblem {
         try ORLibraryGAP.read(SharedInstances.root.appendingPathComponent("gap/orlib/\(file).txt"))[index - 1]
@@ -36,6 +36,23 @@ final class GAPOptimaTests: XCTestCase {
             let check = checkedGAPObjective(p, try XCTUnwrap(r.agentOfJob, name))
             XCTAssertEqual(Double(check.objective), known, name)
             XCTAssertEqual(check.violations, [], name)
+        }
+    }
+
+    /// Chu–Beasley type C with 10 and 20 agents: the Lagrangian bound and branching prove the
+    /// known optimum (about 1.5 s each in a release build).
+    func testGapc3AndGapc5AreProvenAtTheirKnownOptima() throws {
+        for k in [3, 5] {
+            let known = try XCTUnwrap(SharedInstances.value("gap_min", "gapc#\(k)"))
+            let p = try problem("gapc", k)
+            let r = try solve(p, .minimize, timeLimit: 300)
+            XCTAssertEqual(r.status, .optimal, "gapc#\(k)")
+            XCTAssertEqual(r.bestBound, known, "gapc#\(k)")
+            let check = checkedGAPObjective(p, try XCTUnwrap(r.agentOfJob))
+            XCTAssertEqual(check.violations, [], "gapc#\(k)")
+            XCTAssertEqual(Double(check.objective), known, "gapc#\(k)")
+            let lagrangian = try XCTUnwrap(r.lagrangianBound, "gapc#\(k)")
+            XCTAssertLessThanOrEqual(lagrangian, known + 1e-6, "gapc#\(k)")
         }
     }
 

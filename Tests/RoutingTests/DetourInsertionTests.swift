@@ -13,12 +13,7 @@ final class DetourInsertionTests: XCTestCase {
     static func distanceCostProblem(seed: UInt64, stops n: Int = 40) throws -> RoutingProblem {
         var rng = SeededGenerator(seed: seed)
         let locations = n + 1
-        let pts = (0..<locations).map { _ in (Double(rng.next() % 100), Double(rng.next() % 100)) }
-        var dist = [Int](repeating: 0, count: locations * locations), time = dist
-        for i in 0..<locations { for j in 0..<locations {
-            let d = ((pts[i].0 - pts[j].0) * (pts[i].0 - pts[j].0) + (pts[i].1 - pts[j].1) * (pts[i].1 - pts[j].1)).squareRoot()
-            dist[i * locations + j] = Int(d * 100); time[i * locations + j] = Int(d * 10)
-        } }
+        let matrices = TravelMatrices.randomEuclidean(count: locations, rng: &rng)
         var stops: [Stop] = [], requests: [Request] = []
         for k in 0..<n {
             let open = Int(rng.next() % 3000), width = rng.next() % 4 == 0 ? 100_000 : 300 + Int(rng.next() % 1200)
@@ -33,7 +28,7 @@ final class DetourInsertionTests: XCTestCase {
                         shiftStart: 0, shiftEnd: 7000, fixedCost: 30_000, costPerKm: 700),
         ]
         return try RoutingProblem(stops: stops, requests: requests, vehicleTypes: fleet,
-                                  matrices: TravelMatrices(count: locations, distance: dist, duration: time))
+                                  matrices: matrices)
     }
 
     /// The general scan (`forEachInsertion` over the routes, first strictly cheapest).

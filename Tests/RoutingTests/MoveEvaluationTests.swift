@@ -13,12 +13,7 @@ final class MoveEvaluationTests: XCTestCase {
     static func randomProblem(seed: UInt64, stops n: Int = 30, cvrp: Bool = false) throws -> RoutingProblem {
         var rng = SeededGenerator(seed: seed)
         let locations = n + 2
-        let pts = (0..<locations).map { _ in (Double(rng.next() % 100), Double(rng.next() % 100)) }
-        var dist = [Int](repeating: 0, count: locations * locations), time = dist
-        for i in 0..<locations { for j in 0..<locations {
-            let d = ((pts[i].0 - pts[j].0) * (pts[i].0 - pts[j].0) + (pts[i].1 - pts[j].1) * (pts[i].1 - pts[j].1)).squareRoot()
-            dist[i * locations + j] = Int(d * 100); time[i * locations + j] = Int(d * 10)
-        } }
+        let matrices = TravelMatrices.randomEuclidean(count: locations, rng: &rng)
         var stops: [Stop] = [], requests: [Request] = []
         for k in 0..<n {
             let open = Int(rng.next() % 3000), width = rng.next() % 3 == 0 ? 100_000 : 400 + Int(rng.next() % 1500)
@@ -35,7 +30,7 @@ final class MoveEvaluationTests: XCTestCase {
                         shiftStart: 500, shiftEnd: 8000, fixedCost: 8000, costPerHour: 2500, costPerKm: 60),
         ]
         return try RoutingProblem(stops: stops, requests: requests, vehicleTypes: fleet,
-                                  matrices: TravelMatrices(count: locations, distance: dist, duration: time))
+                                  matrices: matrices)
     }
 
     /// Cost of a route by plain simulation (loads from the requests' kinds: depot deliveries on board

@@ -216,26 +216,25 @@ public enum GeneralizedAssignment {
             return result
         }
 
-        // 6. Branch-and-cut on the pairs that can improve the incumbent, from it.
+        // 6. Branch-and-cut on the LP's model (every pair that fits), from the incumbent.
         var mip = parameters
         if let r = remaining() {
             guard r > 0.01 else { return finish(result, p, incumbent: incumbent, bound: sign * bound, started: started) }
             mip.timeLimit = r
         }
         mip.objectiveBound = sign * bound
-        let reduced = try model(p, allowed: allowed)
         if let a = incumbent {
-            var point = [Double](repeating: 0, count: reduced.model.variableCount)
-            for (j, i) in a.enumerated() { point[reduced.variableOfPair[i * n + j]!] = 1 }
+            var point = [Double](repeating: 0, count: built.model.variableCount)
+            for (j, i) in a.enumerated() { point[built.variableOfPair[i * n + j]!] = 1 }
             mip.warmStart = point
         }
         let before = Date().timeIntervalSince(started)
-        let s = try reduced.model.solveMIP(mip)
+        let s = try built.model.solveMIP(mip)
         result.seconds = Date().timeIntervalSince(started)
         result.status = s.status
         result.bestBound = s.bestBound
         if s.status.hasSolution {
-            let agentOfJob = reduced.candidates.map { c in c.first { s[$0.x] > 0.5 }!.agent }
+            let agentOfJob = built.candidates.map { c in c.first { s[$0.x] > 0.5 }!.agent }
             if sign * objective(p, agentOfJob) < incumbentValue - 1e-9 {
                 result.secondsToIncumbent = s.secondsToIncumbent.map { $0 + before }
             }

@@ -13,7 +13,8 @@
 # × 100/200 jobs, minimisation), `dagroute solve --format orlib-gap` with SECONDS (default 60) per
 # problem, for each BINARY in turn (default the release build): status, objective, known value, gap
 # to it, bound, time, when the final incumbent was found, and the first incumbent (the heuristics
-# before the exact search) and when the heuristics ended.
+# before the exact search) and when the heuristics ended. GAP_PROBLEMS="gapd#3 gapd#4 …" limits the
+# run to those problems.
 #   Scripts/bench-assignment.sh [--candidates | --cflp | --cflp-short [BINARY…] | --gap [SECONDS [BINARY…]]]   (--candidates: a third of the locations may close)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,7 @@ if [ "${1:-}" = --gap ]; then
     echo "|---|---|---|---:|---|---|---:|---:|---:|---|"
     for file in gapc gapd; do
         for k in 1 2 3 4 5 6; do
+          [ -z "${GAP_PROBLEMS:-}" ] || [[ " $GAP_PROBLEMS " == *" $file#$k "* ]] || continue
           known=$(grep "^gap_min,$file#$k " ../shared/instances/known_values.csv | cut -d, -f4)
           for bin in "$@"; do
             "$bin" solve "../shared/instances/gap/orlib/$file.txt" --format orlib-gap --problem "$k" \

@@ -143,7 +143,11 @@ struct GAPLagrangian {
     /// form) on every assignment that gives job j to agent i: L(u) plus what forcing j into agent
     /// i's knapsack costs plus what forcing it out of every other agent's knapsack costs (the
     /// knapsacks stay independent under both restrictions).
-    func pairBounds(_ u: [Double]) -> [Double] {
+    func pairBounds(_ u: [Double]) -> [Double] { pairBoundsAndEvaluation(u).bounds }
+
+    /// `pairBounds` and the evaluation of L(u) they start from (whose knapsacks a Lagrangian
+    /// heuristic repairs into an assignment).
+    func pairBoundsAndEvaluation(_ u: [Double]) -> (bounds: [Double], evaluation: Evaluation) {
         let e = evaluate(u)
         // inCost: forcing j into i's knapsack (0 when it is in); outCost: forcing it out (0 when out).
         var inCost = [Double](repeating: 0, count: agents * jobs), outCost = inCost
@@ -160,13 +164,24 @@ struct GAPLagrangian {
             }
         }
         var bound = [Double](repeating: .infinity, count: agents * jobs)
-        guard !infeasible else { return bound }
+        guard !infeasible else { return (bound, e) }
         for j in 0..<jobs { if let i = forcedAgent[j] { bound[i * jobs + j] = e.bound } }
         for i in 0..<agents {
             for j in jobsOf[i] {
                 bound[i * jobs + j] = e.bound + inCost[i * jobs + j] + outOfAll[j] - outCost[i * jobs + j]
             }
         }
-        return bound
+        return (bound, e)
+    }
+
+    /// The knapsacks' choice as weights for `GAPTabuSearch.start` (agent-major): 1 for a pair its
+    /// knapsack takes (or a job's forced pair), 0.5 for another pair of `allowed`, 0 otherwise — so
+    /// a job goes to the knapsack that took it (the cheapest of several) or, taken by none, to its
+    /// cheapest pair left.
+    func startWeights(_ e: Evaluation, allowed: [Bool]) -> [Double] {
+        var w = allowed.map { $0 ? 0.5 : 0 }
+        for j in 0..<jobs { if let i = forcedAgent[j] { w[i * jobs + j] = 1 } }
+        for i in 0..<agents { for (t, j) in jobsOf[i].enumerated() where e.chosen[i][t] { w[i * jobs + j] = 1 } }
+        return w
     }
 }

@@ -78,3 +78,32 @@ final class GAPBranchingIncumbentTests: XCTestCase {
         XCTAssertGreaterThan(checked, 100)
     }
 }
+
+/// Held-back problems of the gapd family's kind (Chu & Beasley type D, generated here: resources
+/// 1–100, cost 111 − resource ± 10, capacities 80 % of the mean load): the engine (Lagrangian
+/// branching with its in-tree incumbents and one-tree phase) proves the same optimum as plain GLPK
+/// branch-and-cut, and its assignment is feasible and worth its objective.
+final class GAPTypeDTests: XCTestCase {
+    func testGeneratedTypeDProblemsEqualPlainBranchAndCut() throws {
+        var rng = SeededGenerator(seed: 23)
+        for (m, n) in [(3, 18), (4, 20), (5, 22)] {
+            let resource = (0..<m).map { _ in (0..<n).map { _ in Double(Int.random(in: 1...100, using: &rng)) } }
+            let cost = resource.map { $0.map { 111 - $0 + Double(Int.random(in: -10...10, using: &rng)) } }
+            let capacity = resource.map { (0.8 * $0.reduce(0, +) / Double(m)).rounded(.down) }
+            let p = GeneralizedAssignmentProblem(cost: cost, resource: resource, capacity: capacity, sense: .minimize)
+            let name = "type D \(m) × \(n)"
+            let engine = try GeneralizedAssignment.solve(p, parameters: MIPParameters(timeLimit: 120))
+            var plain = MIPParameters(timeLimit: 120)
+            plain.rootHeuristic = { _ in nil }
+            let glpk = try GeneralizedAssignment.solve(p, parameters: plain)
+            XCTAssertEqual(engine.status, .optimal, name)
+            XCTAssertEqual(glpk.status, .optimal, name)
+            XCTAssertEqual(engine.objective, glpk.objective, name)
+            let a = try XCTUnwrap(engine.agentOfJob, name)
+            var load = [Double](repeating: 0, count: m)
+            for (j, i) in a.enumerated() { load[i] += resource[i][j] }
+            XCTAssertTrue((0..<m).allSatisfy { load[$0] <= capacity[$0] }, name)
+            XCTAssertEqual(a.enumerated().reduce(0) { $0 + cost[$1.element][$1.offset] }, engine.objective, name)
+        }
+    }
+}

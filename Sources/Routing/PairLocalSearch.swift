@@ -3,9 +3,12 @@ import DagrouteCore
 /// Local search for pickup–delivery problems (dial-a-ride). Request relocate: a request's pickup
 /// and delivery leave their route together and go back at their cheapest feasible positions in a
 /// route near the pickup — the same route, another one, or an empty vehicle of any type — when
-/// that lowers the total cost. Route emptying: all requests of a short route move, one by one, to
-/// their cheapest positions in other routes, when the vehicle's fixed cost saved outweighs the
-/// detours (a compound move relocate alone cannot make: its first steps cost more).
+/// that lowers the total cost; when no relocation of a request improves, request exchange
+/// (`exchange`: it and a request of a nearby route swap routes). Per route, pair-preserving 2-opt*
+/// (`twoOptStar`: two routes cut where nobody is on board exchange their tails). Route emptying:
+/// all requests of a short route move, one by one, to their cheapest positions in other routes,
+/// when the vehicle's fixed cost saved outweighs the detours (a compound move relocate alone
+/// cannot make: its first steps cost more).
 ///
 /// Pricing: the route left behind is re-summarised (O(route)), the insertion is priced with the
 /// concatenable segment summaries (`SearchState.forEachInsertion`); with ride limits both changed
@@ -24,14 +27,21 @@ final class PairLocalSearch {
     private var queued: [Bool]
     private var queue: [Int] = []
     private var requestsOfRoute: [Int] = []
-    private var routeList: [Int] = []
+    var routeList: [Int] = []
     private var shortest: [Int] = []
     private var saved: [(Int, [Int32])] = []
-    private var candidates: [InsertionMove] = []
-    private var noBlink = SeededGenerator(seed: 0)
+    var candidates: [InsertionMove] = []
+    var noBlink = SeededGenerator(seed: 0)
     /// Routes changed by the last `improve` (each once).
     private(set) var changed: [Int] = []
     private var isChanged: [Bool]
+    /// Scratch of the exchange and 2-opt* moves: requests of a second route, routes to pair with,
+    /// cut positions of both routes, improving 2-opt* candidates.
+    var otherRequests: [Int] = []
+    var partnerRoutes: [Int] = []
+    var cutsA: [Int] = []
+    var cutsB: [Int] = []
+    var tailMoves: [TailExchange] = []
 
     init(state: SearchState, neighbours: NeighbourLists, routesNear: Int) {
         self.state = state; self.neighbours = neighbours; self.routesNear = routesNear
@@ -39,30 +49,37 @@ final class PairLocalSearch {
         isChanged = queued
     }
 
-    /// Improves the plan by request relocations, starting from the requests of `routes` (every
-    /// route when nil), until no queued route offers an improving move or `shouldStop` returns
-    /// true. Returns the total cost change (≤ 0, euro cents); `changed` lists the routes changed.
+    /// Improves the plan by request relocations and exchanges and 2-opt*, starting from the
+    /// requests of `routes` (every route when nil), until no queued route offers an improving move
+    /// or `shouldStop` returns true; over every route, until a whole pass over all of them finds
+    /// none. Returns the total cost change (≤ 0, euro cents); `changed` lists the routes changed.
     @discardableResult
     func improve(routes start: [Int]? = nil, shouldStop: () -> Bool = { false }) -> Double {
         for r in changed { isChanged[r] = false }
         changed.removeAll(keepingCapacity: true)
         queue.removeAll(keepingCapacity: true)
         for r in start ?? Array(0..<state.routes.count) where !queued[r] && !state.routes[r].isEmpty { queued[r] = true; queue.append(r) }
-        var total = 0.0, head = 0
+        var total = 0.0, head = 0, passStart = 0.0
         while head < queue.count {
             let r = queue[head]; head += 1
             queued[r] = false
             if shouldStop() { break }
-            // The route's requests by their pickups, in route order.
-            requestsOfRoute.removeAll(keepingCapacity: true)
-            for s in state.routes[r] {
-                let q = Int(state.problem.requestOfStop[Int(s)])
-                if state.firstStop[q] == s { requestsOfRoute.append(q) }
-            }
+            requests(of: r, into: &requestsOfRoute)
             for q in requestsOfRoute {
-                guard let move = relocate(q) else { continue }
+                guard let move = relocate(q) ?? exchange(q) else { continue }
                 total += move.delta
                 for c in [move.from, move.to] where !queued[c] && !state.routes[c].isEmpty { queued[c] = true; queue.append(c) }
+            }
+            if let move = twoOptStar(route: r) {
+                total += move.delta
+                for c in [move.from, move.to] where !queued[c] && !state.routes[c].isEmpty { queued[c] = true; queue.append(c) }
+            }
+            // Over every route, the queue is drained again from all routes until a whole pass
+            // improves nothing: a request is only tried in routes near it, so a route the queue
+            // left behind may still have a move with a changed one.
+            if start == nil && head == queue.count && total < passStart {
+                passStart = total
+                for c in 0..<state.routes.count where !queued[c] && !state.routes[c].isEmpty { queued[c] = true; queue.append(c) }
             }
         }
         for r in queue[head...] { queued[r] = false }
@@ -93,11 +110,7 @@ final class PairLocalSearch {
         let unassignedBefore = state.unassigned
         saved.removeAll(keepingCapacity: true)
         saved.append((r, state.routes[r]))
-        requestsOfRoute.removeAll(keepingCapacity: true)
-        for s in state.routes[r] {
-            let q = Int(state.problem.requestOfStop[Int(s)])
-            if state.firstStop[q] == s { requestsOfRoute.append(q) }
-        }
+        requests(of: r, into: &requestsOfRoute)
         state.remove(requests: requestsOfRoute)
         var ok = true
         for q in requestsOfRoute {
@@ -142,7 +155,21 @@ final class PairLocalSearch {
             return nil
         }
         state.insert(q, route: move.route, i: move.i, j: move.j)
-        for r in [from, move.route] where !isChanged[r] { isChanged[r] = true; changed.append(r) }
+        markChanged(from); markChanged(move.route)
         return (move.delta, from, move.route)
+    }
+
+    /// Adds route `r` to `changed` (once).
+    func markChanged(_ r: Int) {
+        if !isChanged[r] { isChanged[r] = true; changed.append(r) }
+    }
+
+    /// The requests of route `r` by their pickups (first stops), in route order, into `list`.
+    func requests(of r: Int, into list: inout [Int]) {
+        list.removeAll(keepingCapacity: true)
+        for s in state.routes[r] {
+            let q = Int(state.problem.requestOfStop[Int(s)])
+            if state.firstStop[q] == s { list.append(q) }
+        }
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 
 /// The routing solver: regret insertion, then iterated ruin-and-recreate (SISR) with simulated
 /// annealing and local search on every new best — granular for single-stop problems (CVRP, VRPTW),
-/// request relocate and route emptying (`PairLocalSearch`) for pickup–delivery problems.
+/// request relocate and exchange, pair-preserving 2-opt* and route emptying (`PairLocalSearch`)
+/// for pickup–delivery problems.
 /// Independent searches run on `parameters.threads` threads with seeds `seed`, `seed + 1`, …; the
 /// cheapest plan wins, ties going to the lower thread, so the same seed and thread count give the
 /// same answer under an iteration budget.

@@ -30,6 +30,8 @@ final class SearchState {
     var scheduler: RouteScheduler
     /// Scratch sequence for simulations.
     var scratch: [Int32] = []
+    /// Scratch for `forEachPairInsertion`: the legs into and out of a delivery per position.
+    var pairLegs: [Int] = []
     /// The summary of every stop alone (`RouteSegment.stop`), computed once.
     let stopSegment: [RouteSegment]
     /// First and second stop of every request (the second −1 for single-stop requests), so that

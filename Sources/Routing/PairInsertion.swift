@@ -12,15 +12,13 @@ extension SearchState {
     /// in between only grows as the delivery moves later, so once it alone exceeds the limit no
     /// later delivery position can meet it.
     ///
-    /// The scan visits O(m²) position pairs but only O(m) distinct matrix entries besides the
-    /// route's own legs: the drive from the stop before delivery position `j` into the delivery and
-    /// from the delivery on to position `j` do not depend on `i`. They are looked up once per `j`
-    /// (on first use, in `pairLegs`) instead of once per pair, and the leg shared by the partial
-    /// route and the on-board segment once per step. Drives into the pickup and the delivery come
-    /// from the transposed matrix (`RoutingProblem.arrivals`), one row per request instead of one
-    /// cache line per route location; a pickup that is late whatever the drive to it is skipped
-    /// before any lookup. Scattered matrix reads (cache misses in matrices of a few hundred
-    /// locations) were most of the scan's time on the care waves.
+    /// Scattered matrix reads (cache misses in matrices of a few hundred locations) were most of
+    /// the plain scan's time on the care waves, so every drive is read where it lies close to the
+    /// others of the same scan: into the pickup and into the delivery from the transposed matrix
+    /// (`RoutingProblem.arrivals`, one row each), out of the pickup and the delivery from their
+    /// rows of the matrices, between two stops of the route from `nextLeg`; the leg shared by the
+    /// partial route and the on-board segment is read once per step, and a pickup that is late
+    /// whatever the drive to it is skipped before any read.
     @inline(__always)
     func forEachPairInsertion(of q: Int, pickup p: Int, delivery d: Int, route r: Int, blink: Double,
                               rng: inout SeededGenerator, _ body: (Double, Int, Int) -> Void) {
@@ -33,20 +31,15 @@ extension SearchState {
         let pickService = problem.stops[p].service, dropService = problem.stops[d].service
         let n = problem.matrices.count
         let duration = problem.matrices.duration, distance = problem.matrices.distance, arrivals = problem.arrivals
+        let nextLeg = self.nextLeg
         let direct = pick.first * n + drop.first
         let directTravel = duration[direct], directMetres = distance[direct]
-        // pairLegs[4j…4j+3]: seconds and metres from the stop before position j into the delivery
-        // (j ≥ 1), then from the delivery to position j (its stop, or the end depot at j = m);
-        // −1 until looked up. Taken out of the property while used, so that it is not copied.
-        var legs = pairLegs
-        pairLegs = []
-        legs.removeAll(keepingCapacity: true)
-        legs.append(contentsOf: repeatElement(-1, count: 4 * (m + 1)))
+        let pickRow = 2 * pick.first * n, dropRow = 2 * drop.first * n
         for i in 0...m {
             // Drives take no negative time, so the pickup is late after pre[i] whatever the leg
             // (its lookup, a cache miss in most cases, is skipped): `partialOK` would say no.
             if pre[i].earliest + pre[i].duration - pre[i].timeWarp > pick.latest { continue }
-            let into = 2 * (pick.first * n + pre[i].last)
+            let into = pickRow + 2 * pre[i].last
             var seg = RouteSegment.concat(pre[i], pick, travel: arrivals[into], metres: arrivals[into + 1])
             if !partialOK(seg, rule) { continue }
             var onBoard = pick
@@ -54,8 +47,14 @@ extension SearchState {
             while j <= m {
                 if j > i {
                     let next = stopSegment[Int(stops[j - 1])]
-                    let k = seg.last * n + next.first
-                    let travel = duration[k], metres = distance[k]
+                    let travel: Int, metres: Int
+                    if j - 1 > i {
+                        let leg = 2 * Int(stops[j - 2])
+                        travel = nextLeg[leg]; metres = nextLeg[leg + 1]
+                    } else {
+                        let k = seg.last * n + next.first
+                        travel = duration[k]; metres = distance[k]
+                    }
                     seg = .concat(seg, next, travel: travel, metres: metres)
                     if !partialOK(seg, rule) { break }
                     onBoard = .concat(onBoard, next, travel: travel, metres: metres)
@@ -64,26 +63,19 @@ extension SearchState {
                 if !(blink > 0 && rng.nextUnit() < blink) {
                     var inTravel = directTravel, inMetres = directMetres
                     if j > i {
-                        if legs[4 * j] < 0 {
-                            let into = 2 * (drop.first * n + seg.last)
-                            legs[4 * j] = arrivals[into]; legs[4 * j + 1] = arrivals[into + 1]
-                        }
-                        inTravel = legs[4 * j]; inMetres = legs[4 * j + 1]
+                        let into = dropRow + 2 * seg.last
+                        inTravel = arrivals[into]; inMetres = arrivals[into + 1]
                     }
                     if rideLimit == Int.max
                         || RouteSegment.concat(onBoard, drop, travel: inTravel, metres: inMetres).duration - pickService - dropService <= rideLimit {
-                        if legs[4 * j + 2] < 0 {
-                            let k = drop.first * n + suf[j].first
-                            legs[4 * j + 2] = duration[k]; legs[4 * j + 3] = distance[k]
-                        }
+                        let out = drop.first * n + suf[j].first
                         let full = RouteSegment.concat(.concat(seg, drop, travel: inTravel, metres: inMetres), suf[j],
-                                                       travel: legs[4 * j + 2], metres: legs[4 * j + 3])
+                                                       travel: duration[out], metres: distance[out])
                         if rule.isFeasible(full) { body(rule.cost(full) - old, i, j) }
                     }
                 }
                 j += 1
             }
         }
-        pairLegs = legs
     }
 }

@@ -54,37 +54,7 @@ extension SearchState {
                 if rule.isFeasible(full) { body(rule.cost(full) - old, i, i) }
             }
         case let .pickupDelivery(p, d):
-            let pick = stopSegment[p], drop = stopSegment[d]
-            let stops = routes[r]
-            // The ride (delivery service start − pickup service end) lasts at least the minimal
-            // duration of pickup ⊕ stops in between ⊕ delivery, less both services; that of
-            // pickup ⊕ stops in between only grows as the delivery moves later, so once it alone
-            // exceeds the limit no later delivery position can meet it.
-            let rideLimit = problem.requests[q].maxRideTime ?? Int.max
-            let pickService = problem.stops[p].service, dropService = problem.stops[d].service
-            for i in 0...m {
-                var seg = RouteSegment.concat(pre[i], pick, in: problem)
-                if !partialOK(seg, rule) { continue }
-                var onBoard = pick
-                var j = i
-                while j <= m {
-                    if j > i {
-                        let next = stopSegment[Int(stops[j - 1])]
-                        seg = .concat(seg, next, in: problem)
-                        if !partialOK(seg, rule) { break }
-                        onBoard = .concat(onBoard, next, in: problem)
-                        if onBoard.duration - pickService > rideLimit { break }
-                    }
-                    if !(blink > 0 && rng.nextUnit() < blink) {
-                        if rideLimit == Int.max
-                            || RouteSegment.concat(onBoard, drop, in: problem).duration - pickService - dropService <= rideLimit {
-                            let full = RouteSegment.concat(.concat(seg, drop, in: problem), suf[j], in: problem)
-                            if rule.isFeasible(full) { body(rule.cost(full) - old, i, j) }
-                        }
-                    }
-                    j += 1
-                }
-            }
+            forEachPairInsertion(of: q, pickup: p, delivery: d, route: r, blink: blink, rng: &rng, body)
         }
     }
 

@@ -47,15 +47,20 @@ struct RouteSegment {
 
     /// `a` followed by `b`.
     @inline(__always) static func concat(_ a: RouteSegment, _ b: RouteSegment, in problem: RoutingProblem) -> RouteSegment {
-        let n = problem.matrices.count
-        let k = a.last * n + b.first
-        let travel = problem.matrices.duration[k]
+        let k = a.last * problem.matrices.count + b.first
+        return concat(a, b, travel: problem.matrices.duration[k], metres: problem.matrices.distance[k])
+    }
+
+    /// `a` followed by `b` when the drive from `a.last` to `b.first` takes `travel` seconds over
+    /// `metres` metres (the matrices' entries): the same summary as `concat(_:_:in:)`, for callers
+    /// that looked the leg up once for several concatenations.
+    @inline(__always) static func concat(_ a: RouteSegment, _ b: RouteSegment, travel: Int, metres: Int) -> RouteSegment {
         let atOther = a.duration - a.timeWarp + travel
         let wait = max(b.earliest - atOther - a.latest, 0)
         let warp = max(a.earliest + atOther - b.latest, 0)
         return RouteSegment(
             first: a.first, last: b.last,
-            distance: a.distance + b.distance + problem.matrices.distance[k],
+            distance: a.distance + b.distance + metres,
             duration: a.duration + b.duration + travel + wait,
             timeWarp: a.timeWarp + b.timeWarp + warp,
             earliest: max(b.earliest - atOther, a.earliest) - wait,

@@ -118,6 +118,11 @@ public struct RoutingProblem: Sendable {
     /// True for pure CVRP: depot deliveries only, no time windows, shift limits or time costs, so
     /// insertion costs reduce to distance changes and a route-load check.
     let capacityOnly: Bool
+    /// For pickup–delivery problems (empty otherwise): both matrices transposed and interleaved,
+    /// `arrivals[2 * (to * count + from)]` seconds and `[… + 1]` metres from `from` to `to`, so
+    /// that the drives into one location from many others lie in one contiguous row
+    /// (`SearchState.forEachPairInsertion` reads them for the pickup and the delivery it places).
+    let arrivals: [Int]
 
     /// Validates and builds the problem. Throws `DagrouteError.input` listing every problem found,
     /// with `source` as the file name in diagnostics.
@@ -184,10 +189,25 @@ public struct RoutingProblem: Sendable {
         self.stops = stops; self.requests = requests; self.vehicleTypes = vehicleTypes; self.matrices = matrices
         requestOfStop = owner; deltaSeats = dS; deltaWheelchairs = dW; depotSeats = pS; depotWheelchairs = pW
         hasPairs = pairs; hasRideLimits = rides
+        arrivals = pairs ? Self.transposed(matrices) : []
         let open = Int(Int32.max) / 2
         capacityOnly = requests.allSatisfy { if case .depotDelivery = $0.kind { return true } else { return false } }
             && vehicleTypes.allSatisfy { v in v.maxDuration == nil && v.costPerHour == 0 && v.shiftEnd >= open
                 && stops.allSatisfy { $0.earliest <= v.shiftStart && $0.latest >= open } }
+    }
+
+    /// `arrivals` of `m`: both matrices transposed and interleaved.
+    private static func transposed(_ m: TravelMatrices) -> [Int] {
+        let n = m.count
+        var into = [Int](repeating: 0, count: 2 * n * n)
+        for from in 0..<n {
+            for to in 0..<n {
+                let k: Int = 2 * (to * n + from)
+                into[k] = m.duration[from * n + to]
+                into[k + 1] = m.distance[from * n + to]
+            }
+        }
+        return into
     }
 
     /// Distance in metres between two locations.

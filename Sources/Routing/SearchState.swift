@@ -30,6 +30,10 @@ final class SearchState {
     var scheduler: RouteScheduler
     /// Scratch sequence for simulations.
     var scratch: [Int32] = []
+    /// The drive from every routed stop to the next stop of its route (or the end depot):
+    /// `nextLeg[2s]` seconds, `nextLeg[2s + 1]` metres; set by `refresh`, stale for stops out of
+    /// every route. A small array the pair scan reads instead of the scattered matrix entries.
+    var nextLeg: [Int]
     /// The summary of every stop alone (`RouteSegment.stop`), computed once.
     let stopSegment: [RouteSegment]
     /// First and second stop of every request (the second −1 for single-stop requests), so that
@@ -81,6 +85,7 @@ final class SearchState {
         stopSegment = (0..<problem.stops.count).map { RouteSegment.stop($0, in: problem) }
         firstStop = problem.requests.map { Int32($0.stops[0]) }
         secondStop = problem.requests.map { $0.stops.count == 2 ? Int32($0.stops[1]) : -1 }
+        nextLeg = [Int](repeating: 0, count: 2 * problem.stops.count)
     }
 
     /// Total cost plus the penalty for unassigned requests.
@@ -120,10 +125,18 @@ final class SearchState {
         let m = stops.count
         pre.removeAll(keepingCapacity: true); suf.removeAll(keepingCapacity: true)
         pre.append(rule.start)
+        let n = problem.matrices.count
         for k in 0..<m {
             let s = Int(stops[k])
-            pre.append(.concat(pre[k], stopSegment[s], in: problem))
+            let leg = pre[k].last * n + stopSegment[s].first
+            let travel = problem.matrices.duration[leg], metres = problem.matrices.distance[leg]
+            pre.append(.concat(pre[k], stopSegment[s], travel: travel, metres: metres))
+            if k > 0 { nextLeg[2 * Int(stops[k - 1])] = travel; nextLeg[2 * Int(stops[k - 1]) + 1] = metres }
             routeOf[s] = Int32(r); positionOf[s] = Int32(k)
+        }
+        if m > 0 {
+            let last = Int(stops[m - 1]), leg = pre[m].last * n + rule.end.first
+            nextLeg[2 * last] = problem.matrices.duration[leg]; nextLeg[2 * last + 1] = problem.matrices.distance[leg]
         }
         // Suffixes are built back to front into place: suf[k] = stops k… ⊕ end depot.
         suf.append(contentsOf: repeatElement(rule.end, count: m + 1))

@@ -6,6 +6,11 @@ import DagrouteCore
 /// summaries; intra-route moves by concatenating the changed route (O(route)). When no such move
 /// improves, SWAP* (`SwapStar`) runs over the route pairs, and the node moves again after it changed
 /// something.
+///
+/// With `penalty` set (`TimeWarpPenalty`, used by `TimeWarpEducation` on VRPTW) the same moves are
+/// priced on penalised costs instead: a route's cost plus the penalty for its time warp, excess
+/// duration and excess load, so that the search may pass through infeasible routes; SWAP* (which
+/// only knows feasible moves) is then left out.
 final class LocalSearch {
     let state: SearchState
     let problem: RoutingProblem
@@ -18,6 +23,10 @@ final class LocalSearch {
 
     /// Pure CVRP with a symmetric matrix: intra-route moves are priced from distances in O(1).
     private let distanceOnly: Bool
+
+    /// When set, moves are priced on penalised costs (infeasible routes allowed); nil prices
+    /// feasible moves only.
+    var penalty: TimeWarpPenalty?
 
     init(state: SearchState, neighbours: NeighbourLists, size: Int) {
         self.state = state; problem = state.problem
@@ -44,7 +53,7 @@ final class LocalSearch {
                 }
                 if improveWithEmptyRoute(u) { improved = true }
             }
-            if !improved && swapStar.run(shouldStop: shouldStop) { improved = true }
+            if !improved && penalty == nil && swapStar.run(shouldStop: shouldStop) { improved = true }
         }
     }
 
@@ -75,11 +84,19 @@ final class LocalSearch {
     @inline(__always) private func cat(_ a: RouteSegment, _ b: RouteSegment) -> RouteSegment { .concat(a, b, in: problem) }
     @inline(__always) private func node(_ s: Int32) -> RouteSegment { .stop(Int(s), in: problem) }
 
-    /// Cost of a whole-route summary on route slot `r`'s vehicle, or nil when infeasible.
+    /// Cost of a whole-route summary on route slot `r`'s vehicle, or nil when infeasible (penalised
+    /// cost, never nil, with `penalty` set).
     @inline(__always) private func price(_ s: RouteSegment, route r: Int, empty: Bool) -> Double? {
         if empty { return 0 }
         let rule = state.rules[state.slotType[r]]
+        if let penalty { return penalty.cost(s, rule) }
         return rule.isFeasible(s) ? rule.cost(s) : nil
+    }
+
+    /// The current cost of route slot `r` as `price` counts it.
+    @inline(__always) private func current(_ r: Int) -> Double {
+        guard let penalty, !state.routes[r].isEmpty else { return state.routeCost[r] }
+        return penalty.cost(state.whole(r), state.rules[state.slotType[r]])
     }
 
     /// Cost of route slot `r` holding `seq`, or nil when infeasible (O(len)).
@@ -112,7 +129,7 @@ final class LocalSearch {
             }
             buildRelocated(routeU, from: pu, length: length, after: pv)
             guard let c = price(sequence: sequence, route: ru) else { return nil }
-            return c - state.routeCost[ru]
+            return c - current(ru)
         }
         var seg = node(routeU[pu])
         for k in 1..<length { seg = cat(seg, node(routeU[pu + k])) }
@@ -120,7 +137,7 @@ final class LocalSearch {
         let newV = cat(cat(state.prefix[rv][pv + 1], seg), state.suffix[rv][pv + 1])
         guard let cu = price(newU, route: ru, empty: routeU.count == length),
               let cv = price(newV, route: rv, empty: false) else { return nil }
-        return cu + cv - state.routeCost[ru] - state.routeCost[rv]
+        return cu + cv - current(ru) - current(rv)
     }
 
     private func buildRelocated(_ route: [Int32], from pu: Int, length: Int, after pv: Int) {
@@ -159,7 +176,7 @@ final class LocalSearch {
         let newU = cat(state.prefix[ru][pu], state.suffix[ru][pu + 1])
         guard let cu = price(newU, route: ru, empty: state.routes[ru].count == 1),
               let cr = price(cat(cat(rule.start, node(Int32(u))), rule.end), route: r, empty: false) else { return nil }
-        return cu + cr - state.routeCost[ru]
+        return cu + cr - current(ru)
     }
 
     func applyMoveToRoute(_ u: Int, _ r: Int) {
@@ -179,12 +196,12 @@ final class LocalSearch {
             sequence = state.routes[ru]
             sequence.swapAt(pu, pv)
             guard let c = price(sequence: sequence, route: ru) else { return nil }
-            return c - state.routeCost[ru]
+            return c - current(ru)
         }
         let newU = cat(cat(state.prefix[ru][pu], node(Int32(v))), state.suffix[ru][pu + 1])
         let newV = cat(cat(state.prefix[rv][pv], node(Int32(u))), state.suffix[rv][pv + 1])
         guard let cu = price(newU, route: ru, empty: false), let cv = price(newV, route: rv, empty: false) else { return nil }
-        return cu + cv - state.routeCost[ru] - state.routeCost[rv]
+        return cu + cv - current(ru) - current(rv)
     }
 
     func applySwap(_ u: Int, _ v: Int) {
@@ -211,7 +228,7 @@ final class LocalSearch {
         let lenU = pu + 1 + state.routes[rv].count - pv - 1
         let lenV = pv + 1 + state.routes[ru].count - pu - 1
         guard let cu = price(newU, route: ru, empty: lenU == 0), let cv = price(newV, route: rv, empty: lenV == 0) else { return nil }
-        return cu + cv - state.routeCost[ru] - state.routeCost[rv]
+        return cu + cv - current(ru) - current(rv)
     }
 
     func applyTwoOptStar(_ u: Int, _ v: Int) {
@@ -239,7 +256,7 @@ final class LocalSearch {
         sequence = state.routes[ru]
         sequence[(pu + 1)...pv].reverse()
         guard let c = price(sequence: sequence, route: ru) else { return nil }
-        return c - state.routeCost[ru]
+        return c - current(ru)
     }
 
     func applyTwoOpt(_ u: Int, _ v: Int) {

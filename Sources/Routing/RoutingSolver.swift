@@ -149,6 +149,8 @@ struct Search {
         var lastReport = 0.0
         var recombination = PoolRecombination(parameters: parameters, stop: stop)
         var elimination = RouteElimination(state: state, parameters: parameters)
+        // Time-warp education of new bests once route elimination has ended (VRPTW).
+        var education = localSearch != nil && parameters.educateNewBests ? TimeWarpEducation(state: state) : nil
         recombination.pool.addAll(of: state)
         while true {
             let elapsed = Date().timeIntervalSince(started)
@@ -190,7 +192,12 @@ struct Search {
                 }
                 let out = state.unassigned.count
                 if out < bestOut || (out == bestOut && current < best - 1e-9) {
-                    if let localSearch { localSearch.run(rng: &rng); currentCost = state.routesCost; current = state.objective }
+                    if let localSearch {
+                        if education != nil && elimination.finished && out == 0 {
+                            education!.improve(state: state, localSearch: localSearch, rng: &rng, shouldStop: shouldStop)
+                        } else { localSearch.run(rng: &rng) }
+                        currentCost = state.routesCost; current = state.objective
+                    }
                     // Pickup–delivery: request relocate from the routes this iteration changed, then
                     // attempts to empty the shortest routes.
                     if let pairSearch,

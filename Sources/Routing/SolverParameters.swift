@@ -34,12 +34,17 @@ public struct SolverParameters: Sendable, Hashable {
     public var routeEliminationShare: Double
     /// Iterations one route-elimination attempt may take before the best plan comes back.
     public var routeEliminationIterations: Int
+    /// After route elimination (VRPTW): every new best plan gets the time-warp education
+    /// (`TimeWarpEducation`: local search on penalised costs, repair, feasible local search) in
+    /// place of the feasible local search alone; kept when feasible and not dearer than the plan
+    /// the iteration found. Unused when route elimination does not run (CVRP, pickup–delivery).
+    public var educateNewBests: Bool
     public init(threads: Int = 1, averageRemoved: Int = 10, maxStringLength: Int = 10, blinkRate: Double = 0.01,
                 startTemperature: Double = 0.2, endTemperature: Double = 0.002, distanceEndTemperature: Double = 0.04,
                 neighbours: Int = 20,
                 routeRemovalRate: Double = 0.05, insertionNeighbours: Int = 0, poolSize: Int = 3000,
                 recombinationShare: Double = 0.02, routeEliminationShare: Double = 0.5,
-                routeEliminationIterations: Int = 10000) {
+                routeEliminationIterations: Int = 10000, educateNewBests: Bool = true) {
         self.threads = threads; self.averageRemoved = averageRemoved; self.maxStringLength = maxStringLength
         self.blinkRate = blinkRate; self.startTemperature = startTemperature; self.endTemperature = endTemperature
         self.distanceEndTemperature = distanceEndTemperature
@@ -47,6 +52,7 @@ public struct SolverParameters: Sendable, Hashable {
         self.insertionNeighbours = insertionNeighbours; self.poolSize = poolSize
         self.recombinationShare = recombinationShare; self.routeEliminationShare = routeEliminationShare
         self.routeEliminationIterations = routeEliminationIterations
+        self.educateNewBests = educateNewBests
     }
 
     /// The benchmarked defaults for `problem`: pickup–delivery problems (dial-a-ride) anneal at a

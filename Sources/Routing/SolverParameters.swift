@@ -38,13 +38,15 @@ public struct SolverParameters: Sendable, Hashable {
     /// (`TimeWarpEducation`: local search on penalised costs, repair, feasible local search) in
     /// place of the feasible local search alone; kept when feasible and not dearer than the plan
     /// the iteration found. Unused when route elimination does not run (CVRP, pickup–delivery).
+    /// Off by default: on the quiet machine it lost to the feasible local search alone at 30 s on
+    /// the Gehring–Homberger sample (BENCHMARKS.md, "VRPTW time-warp education, quiet machine").
     public var educateNewBests: Bool
     public init(threads: Int = 1, averageRemoved: Int = 10, maxStringLength: Int = 10, blinkRate: Double = 0.01,
                 startTemperature: Double = 0.2, endTemperature: Double = 0.002, distanceEndTemperature: Double = 0.04,
                 neighbours: Int = 20,
                 routeRemovalRate: Double = 0.05, insertionNeighbours: Int = 0, poolSize: Int = 3000,
                 recombinationShare: Double = 0.02, routeEliminationShare: Double = 0.5,
-                routeEliminationIterations: Int = 10000, educateNewBests: Bool = true) {
+                routeEliminationIterations: Int = 10000, educateNewBests: Bool = false) {
         self.threads = threads; self.averageRemoved = averageRemoved; self.maxStringLength = maxStringLength
         self.blinkRate = blinkRate; self.startTemperature = startTemperature; self.endTemperature = endTemperature
         self.distanceEndTemperature = distanceEndTemperature

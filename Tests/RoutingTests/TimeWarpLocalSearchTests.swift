@@ -168,7 +168,7 @@ final class TimeWarpLocalSearchTests: XCTestCase {
     func testSolverWithEducationStaysValidAndDeterministic() throws {
         let b = try SolomonReader.read(path: SolverTests.path("vrptw/gh200/r1_2_1.txt"))
         var parameters = SolverParameters.recommended(for: b.problem)
-        XCTAssertTrue(parameters.educateNewBests)
+        parameters.educateNewBests = true
         parameters.routeEliminationShare = 0.05
         let first = RoutingSolver.solve(b.problem, parameters: parameters, stop: .maxIterations(150), seed: 3)
         SolutionChecker.assertValid(b.problem, first)

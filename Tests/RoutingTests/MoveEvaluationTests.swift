@@ -127,36 +127,12 @@ final class MoveEvaluationTests: XCTestCase {
                 let routed = (0..<p.stops.count).filter { state.routeOf[$0] >= 0 }
                 guard routed.count >= 2 else { break }
                 let u = routed[Int(rng.next() % UInt64(routed.count))]
-                var v = routed[Int(rng.next() % UInt64(routed.count))]
+                let v = routed[Int(rng.next() % UInt64(routed.count))]
                 if u == v { continue }
-                let ru = Int(state.routeOf[u]), rv = Int(state.routeOf[v])
-                let pu = Int(state.positionOf[u]), pv = Int(state.positionOf[v])
                 let before = try XCTUnwrap(Self.totalCost(p, state), "the state must stay feasible")
                 let saved = state.snapshot()
                 let op = rng.next() % 6
-                var delta: Double?
-                switch op {
-                case 0, 1:
-                    let len = Int(rng.next() % 3) + 1
-                    if op == 1 { guard pv == 0 else { continue }; v = -1 - v }
-                    let at = op == 1 ? -1 : pv
-                    if pu + len > state.routes[ru].count || (ru == rv && at >= pu - 1 && at < pu + len) { continue }
-                    delta = ls.relocate(u, length: len, after: v); ls.applyRelocate(u, length: len, after: v)
-                case 2:
-                    delta = ls.swap(u, v); ls.applySwap(u, v)
-                case 3:
-                    let eu = p.vehicleTypes[state.slotType[ru]].endLocation, ev = p.vehicleTypes[state.slotType[rv]].endLocation
-                    if ru == rv || eu != ev || p.vehicleTypes[state.slotType[ru]].shiftEnd != p.vehicleTypes[state.slotType[rv]].shiftEnd
-                        || p.vehicleTypes[state.slotType[ru]].shiftStart != p.vehicleTypes[state.slotType[rv]].shiftStart { continue }
-                    delta = ls.twoOptStar(u, v); ls.applyTwoOptStar(u, v)
-                case 4:
-                    if ru != rv || pv <= pu + 1 { continue }
-                    delta = ls.twoOpt(u, v); ls.applyTwoOpt(u, v)
-                default:
-                    guard let r = (0..<state.routes.count).first(where: { state.routes[$0].isEmpty }) else { continue }
-                    if state.slotType[ru] == state.slotType[r] && state.routes[ru].count == 1 { continue }
-                    delta = ls.moveToRoute(u, r); ls.applyMoveToRoute(u, r)
-                }
+                guard let delta = ls.applyRandomMove(op: op, u, v, rng: &rng) else { continue }
                 checked += 1
                 let after = Self.totalCost(p, state)
                 XCTAssertEqual(delta == nil, after == nil, "move \(op) on \(u), \(v): evaluator and simulation disagree on feasibility")

@@ -20,21 +20,8 @@ final class PairExchangeTests: XCTestCase {
         state.regretConstruction()
         var rng = SeededGenerator(seed: seed)
         for q in 0..<p.requests.count {
-            let from = Int(state.routeOf[p.requests[q].stops[0]])
-            guard from >= 0 else { continue }
-            let before = state.routes[from]
-            state.remove(requests: [q])
-            var options: [(Int, Int, Int)] = []
-            for r in 0..<state.routes.count {
-                state.forEachInsertion(of: q, route: r, blink: 0, rng: &rng) { _, i, j in options.append((r, i, j)) }
-            }
-            options.shuffle(using: &rng)
-            let ok = options.first { state.buildInsertion(q, route: $0.0, i: $0.1, j: $0.2); return state.ridesFeasible(vehicleType: state.slotType[$0.0], state.scratch) }
-            if let (r, i, j) = ok, state.ridesFeasible(vehicleType: state.slotType[from], state.routes[from]) {
-                state.insert(q, route: r, i: i, j: j)
-            } else {
-                state.routes[from] = before; state.refresh(from); state.unassigned.removeLast()
-            }
+            guard state.routeOf[p.requests[q].stops[0]] >= 0 else { continue }
+            state.moveToRandomFeasiblePosition(q, rng: &rng)
         }
         return state
     }

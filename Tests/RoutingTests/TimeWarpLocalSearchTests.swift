@@ -60,36 +60,13 @@ final class TimeWarpLocalSearchTests: XCTestCase {
         var checked = 0
         for _ in 0..<count {
             let u = Int(rng.next() % UInt64(p.stops.count))
-            var v = Int(rng.next() % UInt64(p.stops.count))
+            let v = Int(rng.next() % UInt64(p.stops.count))
             if u == v { continue }
-            let ru = Int(state.routeOf[u]), rv = Int(state.routeOf[v])
-            let pu = Int(state.positionOf[u]), pv = Int(state.positionOf[v])
             let before = naiveTotal(p, state, penalty)
             let saved = state.snapshot()
             let op = rng.next() % 6
-            var delta: Double?
-            switch op {
-            case 0, 1:
-                let len = Int(rng.next() % 3) + 1
-                if op == 1 { guard pv == 0 else { continue }; v = -1 - v }
-                let at = op == 1 ? -1 : pv
-                if pu + len > state.routes[ru].count || (ru == rv && at >= pu - 1 && at < pu + len) { continue }
-                delta = ls.relocate(u, length: len, after: v); ls.applyRelocate(u, length: len, after: v)
-            case 2:
-                delta = ls.swap(u, v); ls.applySwap(u, v)
-            case 3:
-                let a = p.vehicleTypes[state.slotType[ru]], b = p.vehicleTypes[state.slotType[rv]]
-                if ru == rv || a.endLocation != b.endLocation || a.shiftStart != b.shiftStart || a.shiftEnd != b.shiftEnd { continue }
-                delta = ls.twoOptStar(u, v); ls.applyTwoOptStar(u, v)
-            case 4:
-                if ru != rv || pv <= pu + 1 { continue }
-                delta = ls.twoOpt(u, v); ls.applyTwoOpt(u, v)
-            default:
-                guard let r = (0..<state.routes.count).first(where: { state.routes[$0].isEmpty }) else { continue }
-                if state.slotType[ru] == state.slotType[r] && state.routes[ru].count == 1 { continue }
-                delta = ls.moveToRoute(u, r); ls.applyMoveToRoute(u, r)
-            }
-            guard let delta else { XCTFail("move \(op) on \(u), \(v) has no penalised price"); return checked }
+            guard let priced = ls.applyRandomMove(op: op, u, v, rng: &rng) else { continue }
+            guard let delta = priced else { XCTFail("move \(op) on \(u), \(v) has no penalised price"); return checked }
             checked += 1
             XCTAssertEqual(delta, naiveTotal(p, state, penalty) - before, accuracy: 1e-6 * max(1, abs(before)), "move \(op) on \(u), \(v)")
             if rng.next() % 2 == 1 { state.restore(saved) }   // otherwise keep it: later moves start elsewhere

@@ -88,15 +88,16 @@ struct GAPLagrangianBranching {
     /// The pairs (agent-major) that an assignment of value ≤ `limit` using only `kept` can use:
     /// rounds of subgradient ascent (from `multipliers`, updated) on the pairs left and removal of
     /// every pair whose forced bound exceeds `limit`, while pairs go. Also returns the last forced
-    /// bounds. Nil when the Lagrangian bound itself exceeds `limit`.
+    /// bounds. Nil when the Lagrangian bound itself exceeds `limit`. At `deadline` the ascent stops
+    /// with the multipliers it has (every bound and removal stays valid, only weaker).
     static func reduce(_ p: GeneralizedAssignmentProblem, kept start: [Bool], limit: Double, multipliers: inout [Double],
-                       integral: Bool, evaluations: inout Int) -> Node? {
+                       integral: Bool, evaluations: inout Int, deadline: Date? = nil) -> Node? {
         let slack = 1e-6 * max(1, abs(limit))
         var node = Node(kept: start, pairBound: [Double](repeating: .infinity, count: start.count))
         for _ in 0..<rounds {
             guard let lagrangian = GAPLagrangian(p, allowed: node.kept) else { break }
             let ascent = lagrangian.ascend(from: multipliers, upperBound: integral ? limit + 1 : limit, integral: integral,
-                                           iterations: iterations, deadline: nil, initialStep: 0.1)
+                                           iterations: iterations, deadline: deadline, initialStep: 0.1)
             evaluations += max(1, ascent.iterations)
             if ascent.bound > limit + slack { return nil }
             multipliers = ascent.multipliers
@@ -105,7 +106,7 @@ struct GAPLagrangianBranching {
             node.startWeights = lagrangian.startWeights(evaluation, allowed: node.kept)
             var removed = 0
             for k in node.kept.indices where node.kept[k] && bounds[k] > limit + slack { node.kept[k] = false; removed += 1 }
-            if removed == 0 { break }
+            if removed == 0 || deadline.map({ Date() >= $0 }) == true { break }
         }
         return node
     }
@@ -144,7 +145,8 @@ struct GAPLagrangianBranching {
         nodesSinceIncumbent += 1
         var u = multipliers
         guard let node = Self.reduce(problem, kept: kept, limit: limit, multipliers: &u, integral: integral,
-                                     evaluations: &evaluations) else { return .none }
+                                     evaluations: &evaluations, deadline: deadline) else { return .none }
+        if deadline.map({ Date() >= $0 }) == true { return .stopped }
         let slack = 1e-6 * max(1, abs(limit))
         // The Lagrangian heuristic.
         if let w = node.startWeights, let start = startSearch.start(weight: w), let a = repair.repair(start) {

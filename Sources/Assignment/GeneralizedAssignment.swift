@@ -184,7 +184,8 @@ public enum GeneralizedAssignment {
             let improving = pairBound == nil ? allowed
                 : GAPLagrangianBranching.reduce(p, kept: allowed.indices.map { allowed[$0] && pairBound![$0] <= fixingLimit() + 1e-6 * max(1, abs(fixingLimit())) },
                                                 limit: fixingLimit(), multipliers: &u, integral: integral,
-                                                evaluations: &result.lagrangianIterations)?.kept
+                                                evaluations: &result.lagrangianIterations,
+                                                deadline: parameters.timeLimit.map { started.addingTimeInterval($0) })?.kept
             result.pairsAfterFixing = improving?.filter { $0 }.count ?? 0
             if improving == nil { bound = max(bound, integral ? incumbentValue : bound) }
             if !proven(), let improving {

@@ -38,8 +38,9 @@ public struct SolverParameters: Sendable, Hashable {
     /// (`TimeWarpEducation`: local search on penalised costs, repair, feasible local search) in
     /// place of the feasible local search alone; kept when feasible and not dearer than the plan
     /// the iteration found. Unused when route elimination does not run (CVRP, pickup–delivery).
-    /// Off by default: on the quiet machine it lost to the feasible local search alone at 30 s on
-    /// the Gehring–Homberger sample (BENCHMARKS.md, "VRPTW time-warp education, quiet machine").
+    /// Off by default: on the quiet machine, at 30 s, it was behind the feasible local search alone
+    /// on a wider Gehring–Homberger sample in 9 of 11 runs (ahead on the *_2_1 instances;
+    /// BENCHMARKS.md, "VRPTW time-warp education, quiet machine").
     public var educateNewBests: Bool
     public init(threads: Int = 1, averageRemoved: Int = 10, maxStringLength: Int = 10, blinkRate: Double = 0.01,
                 startTemperature: Double = 0.2, endTemperature: Double = 0.002, distanceEndTemperature: Double = 0.04,

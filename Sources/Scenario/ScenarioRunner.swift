@@ -71,16 +71,24 @@ public enum ScenarioRunner {
                             fleet.provider == nil || instance.locations[$0].provider == fleet.provider
                         }
                         if rides.isEmpty { continue }
-                        jobs.append(Job(scenario: s, problem: try WaveProblem(instance, table, day: day, wave: wave, rides: rides, rows: fleet.rows),
+                        jobs.append(Job(scenario: s, provider: fleet.provider,
+                                        problem: try WaveProblem(instance, table, day: day, wave: wave, rides: rides, rows: fleet.rows),
                                         label: "\(spec.name) \(day.rawValue) \(wave.rawValue)" + (fleet.provider.map { " \($0)" } ?? "")))
                     }
                 }
             }
         }
-        // Day by day and wave by wave across scenarios, so that an overrun early on squeezes every
-        // scenario alike rather than the last ones.
-        let key = { (j: Job) in options.days.firstIndex(of: j.problem.day)! * 10 + TripWave.allCases.firstIndex(of: j.problem.wave)! }
+        // Day by day and wave by wave (in `TripWave.couplingOrder`) across scenarios, so that an
+        // overrun early on squeezes every scenario alike rather than the last ones.
+        let key = { (j: Job) in options.days.firstIndex(of: j.problem.day)! * 10 + TripWave.couplingOrder.firstIndex(of: j.problem.wave)! }
         jobs = jobs.enumerated().sorted { (key($0.element), $0.offset) < (key($1.element), $1.offset) }.map(\.element)
+        for j in jobs.indices {
+            let earlier = jobs[j].problem.wave.earlierInCoupling
+            jobs[j].earlier = jobs.indices.filter {
+                jobs[$0].scenario == jobs[j].scenario && jobs[$0].provider == jobs[j].provider
+                    && jobs[$0].problem.day == jobs[j].problem.day && earlier.contains(jobs[$0].problem.wave)
+            }
+        }
         let bases = warmStartBases(scenarios)
         for j in jobs.indices {
             guard let b = bases[jobs[j].scenario] else { continue }
@@ -162,10 +170,15 @@ public enum ScenarioRunner {
 
     struct Job {
         var scenario: Int
+        /// The provider whose own fleet (plus hired pool vehicles) plans the rides; nil when pooled.
+        var provider: String?
         var problem: WaveProblem
         var label: String
         /// The job (same day and wave, related scenario) whose plan this one starts from, if any.
         var base: Int? = nil
+        /// The jobs of the waves of the same scenario, day and fleet solved before this one
+        /// (`TripWave.couplingOrder`): their vehicles are free in this one.
+        var earlier: [Int] = []
     }
 
     /// For each scenario, the earlier scenario whose plans its routing problems may start from, or
@@ -187,9 +200,11 @@ public enum ScenarioRunner {
     static let warmStartShare = 0.95
 
     /// Solves every job on `options.threads` workers; each gets a share of the remaining time in
-    /// proportion to its rides². A job with a `base` starts once that job is done, from its routes
-    /// (`WaveProblem.warmStart(from:_:)`), so its plan does not depend on the order in which the
-    /// workers take the jobs.
+    /// proportion to its rides². A job starts once its prerequisites are done: the jobs of the
+    /// earlier waves of its day (`Job.earlier`), whose most routes per fleet row it gets free of
+    /// fixed cost (`WaveProblem.coupled(freeVehicles:)`), and its `base`, whose routes it starts
+    /// from (`WaveProblem.warmStart(from:_:)`). So its plan does not depend on the order in which
+    /// the workers take the jobs.
     static func solve(_ jobs: [Job], instance: Instance, table: TravelTable, options: RunOptions, deadline: Date,
                       progress: DagrouteCore.Progress) -> [WavePlan] {
         // Search effort grows faster than the ride count (construction and each iteration scan
@@ -197,32 +212,40 @@ public enum ScenarioRunner {
         // rides². With rides^1.5, 40 of the default instance's care waves reached their slice
         // before their 20 iterations per ride (all of them large morning waves); with rides², 3.
         let weights = jobs.map { pow(Double($0.problem.rides.count), 2) }
-        let board = JobBoard(bases: jobs.map(\.base), remainingWeight: weights.reduce(0, +))
+        let board = JobBoard(prerequisites: jobs.map { $0.earlier + ($0.base.map { [$0] } ?? []) }, weights: weights)
         let workers = min(options.threads, max(1, jobs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let (j, slice, base) = board.next(weight: { weights[$0] }, workers: workers, deadline: deadline) {
+            while let (j, slice) = board.next(workers: workers, deadline: deadline) {
                 let job = jobs[j]
                 // The budget is spent: setting up a search (neighbour lists, feasibility of each
                 // request alone) would overrun the limit and construct nothing, so the rides are
                 // reported unplanned at once.
                 if slice <= 0 {
                     let plan = job.problem.unplanned(reason: "time-limit")
-                    board.store(j, plan, nil)
+                    board.store(j, JobBoard.Solved(problem: job.problem, plan: plan, result: nil))
                     progress.say("\(job.label): not started, time limit reached (\(plan.unrouted.count) rides unplanned)")
                     continue
                 }
+                let free = job.problem.vehiclesPaid(by: job.earlier.map { board.solved($0).plan }, instance)
+                let wave = job.problem.coupled(freeVehicles: free)
                 var result: RoutingResult?
-                if let problem = job.problem.problem {
+                if let problem = wave.problem {
                     let stop = StopCriterion.anyOf([.maxIterations(options.iterationsPerRide * job.problem.rides.count), .maxRuntime(slice)])
                     var initial: [[Int]] = []
-                    if let b = job.base, let base { initial = job.problem.warmStart(from: jobs[b].problem, base) }
-                    result = RoutingSolver.solve(problem, parameters: parameters(for: problem, warm: !initial.isEmpty), stop: stop,
-                                                 seed: options.seed &+ UInt64(j) &* 0x9E37_79B9, initial: initial)
+                    if let b = job.base {
+                        let base = board.solved(b)
+                        if let solved = base.result { initial = wave.warmStart(from: base.problem, solved) }
+                    }
+                    let solved = RoutingSolver.solve(problem, parameters: parameters(for: problem, warm: !initial.isEmpty), stop: stop,
+                                                     seed: options.seed &+ UInt64(j) &* 0x9E37_79B9, initial: initial)
+                    result = wave.withFreeVehiclesUsedFirst(solved)
                 }
-                let plan = job.problem.plan(instance, table, result)
-                board.store(j, plan, result)
+                let plan = wave.plan(instance, table, result)
+                board.store(j, JobBoard.Solved(problem: wave, plan: plan, result: result))
                 let stats = result.map { String(format: " (%d iterations, %.2f s)", $0.statistics.iterations, $0.statistics.runtime) } ?? ""
-                progress.say("\(job.label): \(plan.routes.count) vehicles, \(plan.rides.count) rides" + (plan.unrouted.isEmpty ? "" : ", \(plan.unrouted.count) unrouted") + stats)
+                let paid = free.reduce(0, +)
+                progress.say("\(job.label): \(plan.routes.count) vehicles" + (paid > 0 ? " (\(paid) from earlier waves)" : "") + ", \(plan.rides.count) rides"
+                             + (plan.unrouted.isEmpty ? "" : ", \(plan.unrouted.count) unrouted") + stats)
             }
         }
         return board.plans
@@ -241,33 +264,49 @@ public enum ScenarioRunner {
     }
 }
 
-/// Hands out jobs in order — a job whose base job is not done yet waits, later ready ones go
-/// first — and collects their plans (shared by the workers).
+/// Hands out jobs in order — a job whose prerequisite jobs are not all done yet waits, later
+/// ready ones go first — and collects what they solved (shared by the workers).
 final class JobBoard: @unchecked Sendable {
+    /// What one job produced: the problem it solved (coupled to the earlier waves of its day), the
+    /// plan in care terms, and the routing result (nil when not started or without vehicles).
+    struct Solved {
+        var problem: WaveProblem
+        var plan: WavePlan
+        var result: RoutingResult?
+    }
+
     private let condition = NSCondition()
-    private let bases: [Int?]
+    private let prerequisites: [[Int]]
+    private let weights: [Double]
+    /// Per job, the weight of the heaviest chain of jobs that can start only after it (each
+    /// waiting for the previous one): they need their time after it.
+    private let after: [Double]
     private var handedOut: [Bool]
     private var handedCount = 0
     private var remainingWeight: Double
-    private var results: [WavePlan?]
-    private var solved: [RoutingResult?]
+    private var results: [Solved?]
 
-    init(bases: [Int?], remainingWeight: Double) {
-        self.bases = bases; self.remainingWeight = remainingWeight
-        handedOut = Array(repeating: false, count: bases.count)
-        results = Array(repeating: nil, count: bases.count); solved = results.map { _ in nil }
+    /// `prerequisites[j]`: the jobs that must be done before job `j` starts, all of them earlier
+    /// in the order (`< j`). `weights[j]`: job `j`'s claim on the time, > 0.
+    init(prerequisites: [[Int]], weights: [Double]) {
+        precondition(prerequisites.indices.allSatisfy { j in prerequisites[j].allSatisfy { $0 < j } }, "a prerequisite comes after its job")
+        self.prerequisites = prerequisites; self.weights = weights; remainingWeight = weights.reduce(0, +)
+        var after = [Double](repeating: 0, count: weights.count)
+        for j in weights.indices.reversed() { for p in prerequisites[j] { after[p] = max(after[p], weights[j] + after[j]) } }
+        self.after = after
+        handedOut = Array(repeating: false, count: prerequisites.count)
+        results = Array(repeating: nil, count: prerequisites.count)
     }
 
-    /// The next job, its time slice in seconds and its base job's result (nil when it has no base
-    /// or the base was not solved), or nil when all are handed out. Waits while every job left
-    /// waits for a base still being solved.
-    func next(weight: (Int) -> Double, workers: Int, deadline: Date) -> (Int, Double, RoutingResult?)? {
+    /// The next job and its time slice in seconds, or nil when all are handed out. Waits while
+    /// every job left waits for a prerequisite still being solved.
+    func next(workers: Int, deadline: Date) -> (Int, Double)? {
         condition.lock(); defer { condition.unlock() }
         while true {
             guard handedCount < results.count else { return nil }
-            if let j = handedOut.indices.first(where: { !handedOut[$0] && (bases[$0].map { results[$0] != nil } ?? true) }) {
+            if let j = handedOut.indices.first(where: { !handedOut[$0] && prerequisites[$0].allSatisfy { results[$0] != nil } }) {
                 handedOut[j] = true; handedCount += 1
-                let w = weight(j)
+                let w = weights[j]
                 let share = w / max(1e-9, remainingWeight)
                 remainingWeight -= w
                 // A floor before the deadline: a small problem's regret construction takes
@@ -279,20 +318,23 @@ final class JobBoard: @unchecked Sendable {
                 // started, so the run keeps its limit.
                 let left = deadline.timeIntervalSinceNow
                 let floor = min(0.1, 0.25 * left * Double(workers) / Double(results.count - handedCount + 1))
-                let base = bases[j].flatMap { solved[$0] }
                 // The workers share the time left, so a job's slice is its share of workers × time
-                // left — but never more than the time left itself (the last job of a run would
-                // otherwise get up to workers × the time left, e.g. `routes`: three waves on two
-                // workers).
-                if left <= 0 { return (j, left > -0.5 ? 0.02 : 0, base) }
-                return (j, min(left, max(floor, left * Double(workers) * share)), base)
+                // left — but never more than its part of the time left beside the chain of jobs
+                // that must wait for it (`routes`: the three waves of a day one after another; the
+                // last job of a run may use the whole time left, never workers × the time left).
+                if left <= 0 { return (j, left > -0.5 ? 0.02 : 0) }
+                return (j, min(left * w / (w + after[j]), max(floor, left * Double(workers) * share)))
             }
             condition.wait()
         }
     }
 
-    func store(_ j: Int, _ plan: WavePlan, _ result: RoutingResult?) {
-        condition.lock(); results[j] = plan; solved[j] = result; condition.broadcast(); condition.unlock()
+    func store(_ j: Int, _ solved: Solved) {
+        condition.lock(); results[j] = solved; condition.broadcast(); condition.unlock()
     }
-    var plans: [WavePlan] { condition.lock(); defer { condition.unlock() }; return results.map { $0! } }
+
+    /// What job `j` produced; only for a job that is done (a prerequisite of the caller's job).
+    func solved(_ j: Int) -> Solved { condition.lock(); defer { condition.unlock() }; return results[j]! }
+
+    var plans: [WavePlan] { condition.lock(); defer { condition.unlock() }; return results.map { $0!.plan } }
 }

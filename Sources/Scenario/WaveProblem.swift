@@ -25,8 +25,12 @@ struct WaveProblem {
     let day: Weekday
     let wave: TripWave
     let rides: [Ride]
-    /// Fleet rows (indices into `Instance.fleet`) of the problem's vehicle types, in order.
+    /// Fleet rows (indices into `Instance.fleet`) the problem's vehicles come from, in order.
     let rows: [Int]
+    /// Fleet row (index into `Instance.fleet`) of every vehicle type of `problem`, in type order:
+    /// `rows` itself, one type per row; in a wave coupled to the earlier waves of its day
+    /// (`coupled(freeVehicles:)`), per row a type without fixed cost and one with it.
+    let typeRows: [Int]
     /// Table point of every matrix index.
     let points: [Int]
     let problem: RoutingProblem?
@@ -55,7 +59,7 @@ struct WaveProblem {
     }
 
     init(_ instance: Instance, _ table: TravelTable, day: Weekday, wave: TripWave, rides: [Ride], rows: [Int]) throws {
-        self.day = day; self.wave = wave; self.rides = rides; self.rows = rows
+        self.day = day; self.wave = wave; self.rides = rides; self.rows = rows; self.typeRows = rows
         var points: [Int] = [], local: [Int: Int] = [:]
         func index(_ p: Int) -> Int {
             if let i = local[p] { return i }
@@ -102,6 +106,13 @@ struct WaveProblem {
                                      source: "<\(day.rawValue) \(wave.rawValue) routes>")
     }
 
+    /// `base` with another routing problem over the same stops and requests, whose vehicle type
+    /// `k` comes from fleet row `typeRows[k]`.
+    init(_ base: WaveProblem, problem: RoutingProblem, typeRows: [Int]) {
+        day = base.day; wave = base.wave; rides = base.rides; rows = base.rows; points = base.points
+        self.problem = problem; self.typeRows = typeRows
+    }
+
     /// The plan with every ride unrouted for `reason` (e.g. `time-limit` when the run's budget was
     /// spent before this problem's turn).
     func unplanned(reason: String) -> WavePlan {
@@ -116,7 +127,7 @@ struct WaveProblem {
         var numbering: [Int: Int] = [:]
         var boarded: [Int: Int] = [:]
         for route in result.routes {
-            let row = rows[route.vehicleType], fleet = instance.fleet[row]
+            let row = typeRows[route.vehicleType], fleet = instance.fleet[row]
             numbering[row, default: 0] += 1
             let depot = table.depot(row)
             var out: [RouteStop] = [RouteStop(kind: .depart, client: nil, place: fleet.id, position: table.points[depot],

@@ -12,8 +12,9 @@ extension WaveProblem {
 
     /// The routes of `result` — a plan of `base`, the same day and wave for a related scenario
     /// (e.g. `reassigned-pooled` for `close-L03`) — as warm-start slots of this problem for
-    /// `RoutingSolver.solve(initial:)`: slot `r` of vehicle type `k` holds the stops of one of the
-    /// base's routes of the same fleet row, with every ride matched by client and direction (a
+    /// `RoutingSolver.solve(initial:)`: slot `r` of a vehicle type holds the stops of one of the
+    /// base's routes of the same fleet row (a row's vehicles without fixed cost first, when the
+    /// wave is coupled to earlier ones), with every ride matched by client and direction (a
     /// client whose location changed keeps its place in the route, now driving to the new
     /// location); rides the base does not have are left out for regret insertion, rides this
     /// problem does not have are dropped. Routes of fleet rows this problem lacks, or beyond a
@@ -24,10 +25,11 @@ extension WaveProblem {
         for (q, ride) in rides.enumerated() { request[ride.client * 2 + (ride.inbound ? 1 : 0)] = q }
         var offset: [Int] = [], slots = 0
         for type in problem.vehicleTypes { offset.append(slots); slots += type.count }
-        var used = [Int](repeating: 0, count: rows.count)
+        var used = [Int](repeating: 0, count: typeRows.count)
         var initial = [[Int]](repeating: [], count: slots)
         for route in result.routes {
-            guard let k = rows.firstIndex(of: base.rows[route.vehicleType]), used[k] < problem.vehicleTypes[k].count else { continue }
+            let row = base.typeRows[route.vehicleType]
+            guard let k = typeRows.indices.first(where: { typeRows[$0] == row && used[$0] < problem.vehicleTypes[$0].count }) else { continue }
             // Stops are numbered pickup 2q, delivery 2q + 1 for ride q (`WaveProblem.init`).
             let stops = route.stops.compactMap { s -> Int? in
                 let ride = base.rides[s / 2]

@@ -18,9 +18,10 @@ final class TimeLimitTests: XCTestCase {
         XCTAssertEqual(results.count, ScenarioCatalog.all(instance.settings).count)
     }
 
-    /// One scenario and one weekday (what `routes` plans): three waves on three workers, all
-    /// started at once. The last one may use the time left, never a multiple of it (it once got
-    /// workers × the time left: `routes --time-limit 300` ran 371 s on the default instance).
+    /// One scenario and one weekday (what `routes` plans): three waves on three workers, solved
+    /// one after another since they are coupled. The last one may use the time left, never a
+    /// multiple of it (it once got workers × the time left: `routes --time-limit 300` ran 371 s on
+    /// the default instance), and the first ones leave time for those waiting on them.
     func testLastJobsKeepTheTimeLimit() throws {
         let instance = Fixture.small
         let spec = try XCTUnwrap(ScenarioCatalog.all(instance.settings).first { $0.name == "pooled" })

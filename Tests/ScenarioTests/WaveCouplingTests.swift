@@ -99,9 +99,12 @@ final class WaveCouplingTests: XCTestCase {
     func testJobBoardHonoursPrerequisites() throws {
         let board = JobBoard(prerequisites: [[], [0], [], [0, 1]], weights: [1, 1, 1, 2])
         let deadline = Date().addingTimeInterval(100)
-        let first = try XCTUnwrap(board.next(workers: 1, deadline: deadline))
+        // Two workers would give job 0 up to 2 × 1/5 of the time left; jobs 1 and 3 (weight 3)
+        // can only start after it, so it gets at most 1/(1 + 3) of it.
+        let first = try XCTUnwrap(board.next(workers: 2, deadline: deadline))
         XCTAssertEqual(first.0, 0)
         XCTAssertLessThanOrEqual(first.1, 100 * 1 / (1 + 3) + 1e-6, "job 0 leaves room for jobs 1 and 3 after it")
+        XCTAssertGreaterThan(first.1, 20)
         XCTAssertEqual(try XCTUnwrap(board.next(workers: 1, deadline: deadline)).0, 2)
         let empty = WavePlan(day: .mon, wave: .morningIn, routes: [], rides: [], unrouted: [])
         let none = try WaveProblem(Fixture.small, TravelTable(Fixture.small), day: .mon, wave: .morningIn, rides: [], rows: [])

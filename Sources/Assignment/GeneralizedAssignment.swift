@@ -73,7 +73,7 @@ public struct GeneralizedAssignmentResult: Sendable {
 ///    bound, first one `GAPLagrangianBranching` tree below the incumbent (cut-off falling with every
 ///    better incumbent it meets; an exhausted tree proves the incumbent); when it is then still more
 ///    than `agentSubsetGap` above, `GAPAgentSubsetSearch` again for up to `agentSubsetShare` of the
-///    time left; then growing targets
+///    time left or `agentSubsetLateStallRounds` rounds without improvement; then growing targets
 ///    T = ⌈bound⌉, ⌈bound⌉ + 1, … below the incumbent, each answered by `GAPLagrangianBranching`:
 ///    the first assignment of value ≤ T is optimal, every "none" raises the bound to T + 1. Both
 ///    take the assignments their nodes' Lagrangian heuristic and leaves meet as incumbents;
@@ -108,7 +108,7 @@ public enum GeneralizedAssignment {
     /// After the one-tree phase, `GAPAgentSubsetSearch` runs again when the incumbent is still more
     /// than `agentSubsetGap` above the bound, until `agentSubsetShare` of the time left. The growing
     /// targets close gaps of about 0.2 % within a minute (gapd#1–3), not wider ones: those need a
-    /// better incumbent first (shared machine, 60 s: gapd#6 12,355 → 12,310, gapd#5 6,205 → 6,199
+    /// better incumbent first (shared machine, 60 s: gapd#4 12,464 → 12,451, gapd#5 6,205 → 6,199
     /// against main in the same minutes; BENCHMARKS.md "GAP gapc / gapd").
     static let agentSubsetGap = 0.0025
     static let agentSubsetShare = 0.5

@@ -41,7 +41,7 @@ size = re.search(r"(\d+) agents × (\d+) jobs", text)
 status = re.search(r"status (\w+)", text).group(1)
 num = lambda pattern: (lambda m: float(m.group(1)) if m else None)(re.search(pattern, text))
 obj, bound, total = num(r"objective (-?[\d.]+)"), num(r"best bound (-?[\d.]+)"), num(r"([\d.]+) s\n")
-inc, tabu, tabu_s = num(r"incumbent found after ([\d.]+) s"), num(r"first incumbent \(tabu search \+ sub-MIPs\): objective (-?[\d.]+)"), num(r"done after ([\d.]+) s")
+inc, tabu, tabu_s = num(r"incumbent found after ([\d.]+) s"), num(r"first incumbent \(tabu search \+ [^)]*\): objective (-?[\d.]+)"), num(r"done after ([\d.]+) s")
 lag, nodes = num(r"Lagrangian bound (-?[\d.]+)"), num(r"(\d+) branching nodes")
 f = lambda v, d=0: "–" if v is None else f"{v:,.{d}f}"
 gap = "–" if obj is None else f"{100 * (obj / known - 1):+.2f} %"

@@ -65,12 +65,15 @@ public struct GeneralizedAssignmentResult: Sendable {
 ///    of the job rows (a knapsack per agent), a bound at least the LP's; the tabu search again
 ///    from the knapsacks' assignment at the best multipliers;
 /// 4. Lagrangian fixing against the incumbent (`GAPLagrangianBranching.reduce`: pairs whose forced
-///    bound exceeds incumbent − 1 dropped, ascent and fixing repeated on what is left), then
-///    `GAPSubproblemSearch` (sub-MIPs over a few agents' jobs) on the pairs left and the
-///    incumbent's own;
+///    bound exceeds incumbent − 1 dropped, ascent and fixing repeated on what is left), then on the
+///    pairs left and the incumbent's own: with integral costs `GAPAgentSubsetSearch` (every job of
+///    a few agents re-solved by small Lagrangian trees), otherwise `GAPSubproblemSearch` (GLPK
+///    sub-MIPs over a few agents' jobs);
 /// 5. with integral costs and an incumbent: when the incumbent is more than `oneTreeGap` above the
 ///    bound, first one `GAPLagrangianBranching` tree below the incumbent (cut-off falling with every
-///    better incumbent it meets; an exhausted tree proves the incumbent); then growing targets
+///    better incumbent it meets; an exhausted tree proves the incumbent); when it is then still more
+///    than `agentSubsetGap` above, `GAPAgentSubsetSearch` again for up to `agentSubsetShare` of the
+///    time left or `agentSubsetLateStallRounds` rounds without improvement; then growing targets
 ///    T = ⌈bound⌉, ⌈bound⌉ + 1, … below the incumbent, each answered by `GAPLagrangianBranching`:
 ///    the first assignment of value ≤ T is optimal, every "none" raises the bound to T + 1. Both
 ///    take the assignments their nodes' Lagrangian heuristic and leaves meet as incumbents;
@@ -96,13 +99,27 @@ public enum GeneralizedAssignment {
     static let oneTreeGap = 0.005
     static let oneTreeShare = 0.3
     static let oneTreeStallNodes = 200
-    /// Sub-MIPs `GAPSubproblemSearch` solves after the tabu search.
+    /// Sub-MIPs `GAPSubproblemSearch` solves after the tabu search (fractional data).
     static let subproblemRounds = 300
+    /// Rounds of `GAPAgentSubsetSearch` after the tabu search (whole data), and rounds in a row
+    /// without improvement after which it stops.
+    static let agentSubsetRounds = 2_000
+    static let agentSubsetStallRounds = 300
+    /// After the one-tree phase, `GAPAgentSubsetSearch` runs again when the incumbent is still more
+    /// than `agentSubsetGap` above the bound, until `agentSubsetShare` of the time left. The growing
+    /// targets close gaps of about 0.2 % within a minute (gapd#1–3), not wider ones: those need a
+    /// better incumbent first (shared machine, 60 s: gapd#4 12,464 → 12,451, gapd#5 6,205 → 6,199
+    /// against main in the same minutes; BENCHMARKS.md "GAP gapc / gapd").
+    static let agentSubsetGap = 0.0025
+    static let agentSubsetShare = 0.5
+    /// Rounds without improvement that end the second run: every idle round delays the targets
+    /// (with 300, gapd#1's proof took 44.6 s against main's 18.2 s, shared machine).
+    static let agentSubsetLateStallRounds = 50
 
     /// - Parameters:
     ///   - parameters: the time limit covers everything; a caller's `rootHeuristic` replaces all of
     ///     the steps before branch-and-cut (plain GLPK with that heuristic).
-    ///   - seed: the tabu search's random tenures and restarts and the sub-MIPs' random choices.
+    ///   - seed: the tabu search's random tenures and restarts and the subproblems' random choices.
     /// - Throws: `GLPKError.invalidArgument` for ragged matrices or non-finite or negative data.
     public static func solve(_ p: GeneralizedAssignmentProblem, parameters: MIPParameters = MIPParameters(),
                              seed: UInt64 = 1) throws -> GeneralizedAssignmentResult {
@@ -191,8 +208,15 @@ public enum GeneralizedAssignment {
             if !proven(), let improving {
                 var usable = improving
                 for (j, i) in a.enumerated() { usable[i * n + j] = true }
-                offer(GAPSubproblemSearch.improve(p, a, allowed: usable, rounds: subproblemRounds, deadline: deadline, seed: seed,
-                                                  target: target()))
+                if integral, pairBound != nil {
+                    let search = GAPAgentSubsetSearch.improve(p, a, allowed: usable, multipliers: u, rounds: agentSubsetRounds,
+                                                              stallRounds: agentSubsetStallRounds, deadline: deadline, seed: seed,
+                                                              target: target())
+                    offer(search?.assignment, foundAt: search?.improvedAt ?? Date())
+                } else {
+                    offer(GAPSubproblemSearch.improve(p, a, allowed: usable, rounds: subproblemRounds, deadline: deadline, seed: seed,
+                                                      target: target()))
+                }
             }
         }
         result.heuristicObjective = incumbent.map { objective(p, $0) }
@@ -216,6 +240,13 @@ public enum GeneralizedAssignment {
                 offer(tree.incumbent, foundAt: tree.incumbentFound ?? Date())
                 result.branchingNodes += tree.nodes
                 result.lagrangianIterations += tree.evaluations
+            }
+            if !proven(), incumbentValue - bound > agentSubsetGap * max(1, abs(bound)), let a = incumbent {
+                let search = GAPAgentSubsetSearch.improve(p, a, multipliers: u, rounds: agentSubsetRounds,
+                                                          stallRounds: agentSubsetLateStallRounds,
+                                                          deadline: end.map { Date().addingTimeInterval($0.timeIntervalSinceNow * agentSubsetShare) },
+                                                          seed: seed &+ 1, target: target())
+                offer(search?.assignment, foundAt: search?.improvedAt ?? Date())
             }
             var branching = GAPLagrangianBranching(p, integral: true, deadline: end)
             while !proven() {

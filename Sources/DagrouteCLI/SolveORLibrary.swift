@@ -41,7 +41,7 @@ private func solveGAP(_ url: URL, displayName: String, instance: String, _ comma
                  statusLine(r.status, r.objective, r.bestBound, r.seconds)]
     if let t = r.secondsToIncumbent { lines.append(String(format: "incumbent found after %.2f s", t)) }
     if let t = r.heuristicSeconds {
-        lines.append("first incumbent (tabu search + sub-MIPs): " + (r.heuristicObjective.map { "objective \(formatNumber($0))" } ?? "no feasible point")
+        lines.append("first incumbent (tabu search + subproblems): " + (r.heuristicObjective.map { "objective \(formatNumber($0))" } ?? "no feasible point")
                      + String(format: ", done after %.2f s", t))
     }
     if let b = r.lagrangianBound {

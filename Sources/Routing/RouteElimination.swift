@@ -9,15 +9,32 @@ import DagrouteCore
 /// the current plan's left-out requests after every iteration; the most absent are reinserted
 /// first). When all are served the plan is a new best with one vehicle fewer and the next route
 /// goes; when an attempt has not succeeded within `attemptIterations` or a tenth of the budget, the
-/// best plan comes back and another small route is tried. The phase ends after `maxFailures` failed attempts in a row or at
+/// best plan comes back and another small route is tried. The phase ends after `maxFailures` failed
+/// attempts in a row (`maxCloseFailures` while the last one came within `closeOut` requests) or at
 /// `share` of the budget, leaving the rest to distance.
 struct RouteElimination {
     private(set) var active: Bool
     private let share: Double
     private let attemptIterations: Int
-    /// Failed attempts in a row, and how many end the phase.
+    /// Failed attempts in a row. Two end the phase, unless the last one came close (at some point
+    /// at most `closeOut` requests out): then another victim route is tried, up to
+    /// `maxCloseFailures` failures in a row. Another victim often succeeds where a near miss failed
+    /// (c1_2_8 at 30 s: 19 vehicles at the second try after 3 out at the first), while attempts
+    /// below the fewest vehicles stayed far off where traced (c1_2_8 at 18: 8 out at best), so there
+    /// the retries cost the distance phase nothing.
     private var failures = 0
     static let maxFailures = 2
+    static let maxCloseFailures = 4
+    static let closeOut = 3
+    /// Fewest requests out after an iteration of the running attempt, and whether the last failed
+    /// attempt came close.
+    private var fewestOut = Int.max
+    private var lastFailureClose = false
+
+    /// True when the failures in a row end the phase.
+    private var exhausted: Bool {
+        failures >= Self.maxCloseFailures || (failures >= Self.maxFailures && !lastFailureClose)
+    }
     /// Iteration at which the running attempt started, nil when none runs.
     private var attemptStart: Int?
     /// Search progress (0…1) when the running attempt started; an attempt gets at most
@@ -74,6 +91,7 @@ struct RouteElimination {
     /// left-out requests and orders them most absent first for the next reinsertion.
     mutating func afterIteration(_ state: SearchState) {
         guard isAttempting else { return }
+        fewestOut = min(fewestOut, state.unassigned.count)
         for q in state.unassigned { absence[q] += 1 }
         state.unassigned.sort { (absence[$0], $1) > (absence[$1], $0) }
         currentAbsence = 0
@@ -85,7 +103,7 @@ struct RouteElimination {
     mutating func step(state: SearchState, best: [[Int32]], iteration: Int, progress: Double,
                        rng: inout SeededGenerator) -> Bool {
         guard active else { return false }
-        if progress >= share || failures >= Self.maxFailures {
+        if progress >= share || exhausted {
             finish(progress)
             guard attemptStart != nil else { return false }
             attemptStart = nil
@@ -100,8 +118,9 @@ struct RouteElimination {
                 failures = 0
             } else {   // failed: back to the best plan
                 failures += 1
+                lastFailureClose = fewestOut <= Self.closeOut
                 state.restore(best)
-                if failures >= Self.maxFailures {
+                if exhausted {
                     finish(progress); attemptStart = nil; state.maxRoutes = Int.max
                     return true
                 }
@@ -126,6 +145,7 @@ struct RouteElimination {
         state.maxRoutes = used.count - 1
         state.remove(requests: requests)
         attemptStart = iteration; attemptStartProgress = progress
+        fewestOut = Int.max
         currentOut = state.unassigned.count
         currentAbsence = 0
         for q in state.unassigned { currentAbsence += absence[q] }

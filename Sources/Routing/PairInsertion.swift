@@ -18,7 +18,8 @@ extension SearchState {
     /// (`RoutingProblem.arrivals`, one row each), out of the pickup and the delivery from their
     /// rows of the matrices, between two stops of the route from `nextLeg`; the leg shared by the
     /// partial route and the on-board segment is read once per step, and a pickup that is late
-    /// whatever the drive to it is skipped before any read.
+    /// whatever the drive to it is skipped before any read, and so is a delivery position after
+    /// which the delivery would be late whatever the drive (the blink drawn all the same).
     @inline(__always)
     func forEachPairInsertion(of q: Int, pickup p: Int, delivery d: Int, route r: Int, blink: Double,
                               rng: inout SeededGenerator, _ body: (Double, Int, Int) -> Void) {
@@ -28,7 +29,7 @@ extension SearchState {
         let old = routeCost[r]
         let pick = stopSegment[p], drop = stopSegment[d]
         let rideLimit = problem.requests[q].maxRideTime ?? Int.max
-        let pickService = problem.stops[p].service, dropService = problem.stops[d].service
+        let pickService = problem.stops[p].service, dropService = problem.stops[d].service, dropLatest = drop.latest
         let n = problem.matrices.count
         let duration = problem.matrices.duration, distance = problem.matrices.distance, arrivals = problem.arrivals
         let nextLeg = self.nextLeg
@@ -60,7 +61,9 @@ extension SearchState {
                     onBoard = .concat(onBoard, next, travel: travel, metres: metres)
                     if onBoard.duration - pickService > rideLimit { break }
                 }
-                if !(blink > 0 && rng.nextUnit() < blink) {
+                // A delivery after `seg` ends later than the delivery window whatever the drive to
+                // it (and so at every later position): no lookup, but the blink is still drawn.
+                if !(blink > 0 && rng.nextUnit() < blink) && seg.earliest + seg.duration - seg.timeWarp <= dropLatest {
                     var inTravel = directTravel, inMetres = directMetres
                     if j > i {
                         let into = dropRow + 2 * seg.last

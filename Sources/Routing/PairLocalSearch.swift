@@ -6,9 +6,11 @@ import DagrouteCore
 /// that lowers the total cost; when no relocation of a request improves, request exchange
 /// (`exchange`: it and a request of a nearby route swap routes). Per route, pair-preserving 2-opt*
 /// (`twoOptStar`: two routes cut where nobody is on board exchange their tails). Route emptying:
-/// all requests of a short route move, one by one, to their cheapest positions in other routes,
-/// when the vehicle's fixed cost saved outweighs the detours (a compound move relocate alone
-/// cannot make: its first steps cost more).
+/// all requests of a short route move, one by one, to their cheapest positions in other routes —
+/// a request that fits nowhere by ejecting one request of a nearby route to a third route
+/// (`insertWithEjection`, at most `ejectionsPerRoute` per emptied route) — when the vehicle's
+/// fixed cost saved outweighs the detours (a compound move relocate alone cannot make: its first
+/// steps cost more).
 ///
 /// Pricing: the route left behind is re-summarised (O(route)), the insertion is priced with the
 /// concatenable segment summaries (`SearchState.forEachInsertion`); with ride limits both changed
@@ -42,6 +44,13 @@ final class PairLocalSearch {
     var cutsA: [Int] = []
     var cutsB: [Int] = []
     var tailMoves: [TailExchange] = []
+    /// Scratch of `insertWithEjection`: routes an ejected request may go to.
+    var ejectionRoutes: [Int] = []
+    /// Requests of a route being emptied that may each enter a nearby route by ejecting one of
+    /// its requests (care-wave sample at 20 iterations per ride without the route pool, two
+    /// seeds: 2 beat 0 by 0.7 % and 1 by 0.3 % at the same CPU time, 3 was within noise of 2;
+    /// BENCHMARKS.md).
+    static let ejectionsPerRoute = 2
 
     init(state: SearchState, neighbours: NeighbourLists, routesNear: Int) {
         self.state = state; self.neighbours = neighbours; self.routesNear = routesNear
@@ -88,7 +97,8 @@ final class PairLocalSearch {
 
     /// Tries to empty each of the `count` shortest routes (fewest stops, then lowest slot): its
     /// requests go one by one, in route order, to their cheapest feasible positions in other
-    /// non-empty routes near them; the plan is kept when all fit and the total cost (with the
+    /// non-empty routes near them (up to `ejectionsPerRoute` of them, where none fits, by
+    /// ejecting a request of such a route to a third one); the plan is kept when all fit and the total cost (with the
     /// vehicle's fixed cost saved) falls, and restored otherwise. Returns the total cost change
     /// (≤ 0, euro cents); emptied and filled routes are added to `changed`.
     @discardableResult
@@ -112,11 +122,17 @@ final class PairLocalSearch {
         saved.append((r, state.routes[r]))
         requests(of: r, into: &requestsOfRoute)
         state.remove(requests: requestsOfRoute)
-        var ok = true
+        var ok = true, ejections = 0
         for q in requestsOfRoute {
             state.nearbyRoutes(of: q, count: routesNear, neighbours: neighbours, into: &routeList)
             routeList.removeAll { $0 == r || state.routes[$0].isEmpty }
-            guard let m = state.bestInsertion(of: q, routesToTry: routeList, blink: 0, rng: &noBlink, candidates: &candidates) else { ok = false; break }
+            guard let m = state.bestInsertion(of: q, routesToTry: routeList, blink: 0, rng: &noBlink, candidates: &candidates) else {
+                if ejections < Self.ejectionsPerRoute, insertWithEjection(q, routesToTry: routeList, excluded: r, saved: &saved) != nil {
+                    ejections += 1
+                    continue
+                }
+                ok = false; break
+            }
             if !saved.contains(where: { $0.0 == m.route }) { saved.append((m.route, state.routes[m.route])) }
             state.insert(q, route: m.route, i: m.i, j: m.j)
         }

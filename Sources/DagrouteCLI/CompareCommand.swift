@@ -16,7 +16,9 @@ struct Compare: ParsableCommand {
         vehicles), reassigned-pooled (clients re-assigned by the assignment model with the \
         continuity penalty, then pooled routes), then the scenarios of settings.json. Each runs \
         Monday to Friday in three trip waves (morning-in, midday, afternoon-out) on the crow-fly \
-        travel-time model of settings.json.
+        travel-time model of settings.json. A vehicle drives several waves and the day pays its \
+        fixed cost once, so morning-in is planned first and afternoon-out and midday then use the \
+        vehicles the earlier waves have paid for without fixed cost.
 
         Writes into --out: summary.json ({"scenarios": [...]}, keys documented in README), \
         kpis.csv, report.html (one self-contained file: map, savings table, charts; no \

@@ -13,7 +13,9 @@ struct Routes: ParsableCommand {
         Plans the three trip waves of the day — morning-in (arrive within the arrival window \
         before the programme start), midday (morning clients home, afternoon clients in), \
         afternoon-out (picked up within the departure window after the end) — with the ride-time \
-        policy, boarding times, seats and wheelchair places of settings.json and fleet.csv. The \
+        policy, boarding times, seats and wheelchair places of settings.json and fleet.csv, one \
+        wave after another: afternoon-out and midday use the vehicles the earlier waves have \
+        paid for without fixed cost (the day pays a vehicle's fixed cost once). The \
         default scenario is status-quo (each provider's own fleet); use --scenario pooled for one \
         regional fleet. Writes routes.csv (a driver's sheet: vehicle, trip, sequence, stop type, \
         client, location, planned time, load) and routes.geojson to --out. With --anonymise, \

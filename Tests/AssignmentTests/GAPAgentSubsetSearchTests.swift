@@ -23,21 +23,8 @@ final class GAPAgentSubsetSearchTests: XCTestCase {
             let p = GeneralizedAssignmentProblem(cost: cost, resource: resource, capacity: capacity, sense: sense)
             let sign = sense == .minimize ? 1.0 : -1.0
             let name = "case \(case_): \(p)"
-            var (best, worst): (Double?, (Double, [Int])?) = (nil, nil)
-            func visit(_ a: [Int], _ load: [Double], _ value: Double) {
-                if a.count == n {
-                    best = min(best ?? value, value)
-                    if worst == nil || value > worst!.0 { worst = (value, a) }
-                    return
-                }
-                let j = a.count
-                for i in 0..<m where load[i] + resource[i][j] <= capacity[i] {
-                    var l = load; l[i] += resource[i][j]
-                    visit(a + [i], l, value + sign * cost[i][j])
-                }
-            }
-            visit([], [Double](repeating: 0, count: m), 0)
-            guard let optimum = best, let (_, poor) = worst else { continue }
+            guard let (best, worst) = GAPEnumeration.extremes(cost: cost, resource: resource, capacity: capacity, sign: sign) else { continue }
+            let optimum = best.value, poor = worst.assignment
             let a = try XCTUnwrap(GAPAgentSubsetSearch.improve(p, poor, multipliers: [Double](repeating: 0, count: n), rounds: 5,
                                                                stallRounds: 5, deadline: nil, seed: 1)?.assignment, name)
             var load = [Double](repeating: 0, count: m)

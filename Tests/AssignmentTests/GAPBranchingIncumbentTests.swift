@@ -46,21 +46,8 @@ final class GAPBranchingIncumbentTests: XCTestCase {
             let sign = sense == .minimize ? 1.0 : -1.0
             let name = "case \(case_): \(p)"
             // Enumeration (minimisation form): the best and the worst feasible assignment.
-            var (best, worst): ((Double, [Int])?, (Double, [Int])?) = (nil, nil)
-            func visit(_ a: [Int], _ load: [Double], _ value: Double) {
-                if a.count == n {
-                    if best == nil || value < best!.0 { best = (value, a) }
-                    if worst == nil || value > worst!.0 { worst = (value, a) }
-                    return
-                }
-                let j = a.count
-                for i in 0..<m where load[i] + resource[i][j] <= capacity[i] {
-                    var l = load; l[i] += resource[i][j]
-                    visit(a + [i], l, value + sign * cost[i][j])
-                }
-            }
-            visit([], [Double](repeating: 0, count: m), 0)
-            guard let (optimum, optimal) = best, let (_, poor) = worst else { continue }
+            guard let (best, worst) = GAPEnumeration.extremes(cost: cost, resource: resource, capacity: capacity, sign: sign) else { continue }
+            let (optimum, optimal) = best, poor = worst.assignment
             let allowed = (0..<m).flatMap { i in (0..<n).map { resource[i][$0] <= capacity[i] } }
             for start in [poor, optimal] {
                 var branching = GAPLagrangianBranching(p, integral: true, deadline: nil)

@@ -152,9 +152,6 @@ struct Search {
         // Time-warp education of new bests once route elimination has ended (VRPTW).
         var education = localSearch != nil && parameters.educateNewBests ? TimeWarpEducation(state: state) : nil
         recombination.pool.addAll(of: state)
-        // The VRPTW distance phase at the fleet route elimination reached (`TightFleetPenalty`),
-        // from `TightFleetPenalty.warmUp` iterations after the phase began.
-        var tight: TightFleetPenalty?, distanceStart: Int?
         while true {
             let elapsed = Date().timeIntervalSince(started)
             if Cancellation.isRequested || stop.isMet(iteration: iteration, sinceImprovement: since, elapsed: elapsed) { break }
@@ -173,13 +170,6 @@ struct Search {
                 currentCost = state.routesCost; currentOut = state.outPenalty; current = state.objective
                 if elimination.isAttempting { progress.say("route elimination: trying \(state.maxRoutes) routes at iteration \(iteration)") }
             }
-            if elimination.finished && distanceStart == nil { distanceStart = iteration }
-            if tight == nil, let distanceStart, iteration - distanceStart >= TightFleetPenalty.warmUp,
-               localSearch != nil && parameters.tightFleetPenalty > 0 {
-                tight = TightFleetPenalty(state: state, base: parameters.tightFleetPenalty)
-                state.maxRoutes = bestRoutes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
-                currentOut = tight!.outPenalty(state)
-            }
             // After route elimination, the distance search anneals over the rest of the budget.
             let annealed = elimination.endProgress < 1 ? max(0, progressNow - elimination.endProgress) / (1 - elimination.endProgress) : 1
             let temperature = t0 * pow((elimination.finished ? distanceTf : tf) / t0, annealed)
@@ -190,10 +180,9 @@ struct Search {
             state.recreate(params: parameters, hard: unassignedBefore, neighbours: neighbours, rng: &rng, saved: &saved, candidates: &candidates, routeList: &routeList)
             // Removing stops can lengthen a ride (more waiting on board); such plans are rejected.
             let ridesOK = !state.checkRides || saved.allSatisfy { state.ridesFeasible(vehicleType: state.slotType[$0.0], state.routes[$0.0]) }
-            let candidateCost = state.routesCost, candidateOut = tight?.outPenalty(state) ?? state.outPenalty
-            let factor = tight?.factor ?? state.penaltyFactor
-            let candidate = candidateCost + factor * candidateOut
-            let annealing = candidate < currentCost + factor * currentOut - temperature * log(max(rng.nextUnit(), 1e-300))
+            let candidateCost = state.routesCost, candidateOut = state.outPenalty
+            let candidate = candidateCost + state.penaltyFactor * candidateOut
+            let annealing = candidate < currentCost + state.penaltyFactor * currentOut - temperature * log(max(rng.nextUnit(), 1e-300))
             let accepted = ridesOK && (elimination.isAttempting ? elimination.accepts(state, annealing: annealing) : annealing)
             if accepted {
                 currentCost = candidateCost; currentOut = candidateOut
@@ -222,10 +211,6 @@ struct Search {
                 state.undo(saved: saved, unassignedBefore: unassignedBefore)
             }
             state.adaptPenalty()
-            if tight?.adapt(state) == true {   // requests out for too long: back to the best plan
-                state.restore(bestRoutes)
-                currentCost = state.routesCost; currentOut = 0; current = state.routesCost
-            }
             elimination.afterIteration(state)
             if elapsed - lastReport >= 5 {
                 lastReport = elapsed

@@ -42,21 +42,12 @@ public struct SolverParameters: Sendable, Hashable {
     /// on a wider Gehring–Homberger sample in 9 of 11 runs (ahead on the *_2_1 instances;
     /// BENCHMARKS.md, "VRPTW time-warp education, quiet machine").
     public var educateNewBests: Bool
-    /// After route elimination (VRPTW): the distance phase keeps the routes capped at the best
-    /// plan's count, and a request that ruin-and-recreate cannot put back stays out, priced at a
-    /// multiple of the variable cost of serving it alone that falls from 100 to this value while
-    /// every request is served and rises while requests stay out (`TightFleetPenalty`), so the
-    /// annealing can pass through such plans; 0 lifts the cap instead (a request that fits nowhere
-    /// then opens a route at the fixed vehicle cost, which the annealing never accepts). Unused when
-    /// route elimination does not run (CVRP, pickup–delivery).
-    public var tightFleetPenalty: Double
     public init(threads: Int = 1, averageRemoved: Int = 10, maxStringLength: Int = 10, blinkRate: Double = 0.01,
                 startTemperature: Double = 0.2, endTemperature: Double = 0.002, distanceEndTemperature: Double = 0.04,
                 neighbours: Int = 20,
                 routeRemovalRate: Double = 0.05, insertionNeighbours: Int = 0, poolSize: Int = 3000,
                 recombinationShare: Double = 0.02, routeEliminationShare: Double = 0.5,
-                routeEliminationIterations: Int = 10000, educateNewBests: Bool = false,
-                tightFleetPenalty: Double = 0) {
+                routeEliminationIterations: Int = 10000, educateNewBests: Bool = false) {
         self.threads = threads; self.averageRemoved = averageRemoved; self.maxStringLength = maxStringLength
         self.blinkRate = blinkRate; self.startTemperature = startTemperature; self.endTemperature = endTemperature
         self.distanceEndTemperature = distanceEndTemperature
@@ -65,7 +56,6 @@ public struct SolverParameters: Sendable, Hashable {
         self.recombinationShare = recombinationShare; self.routeEliminationShare = routeEliminationShare
         self.routeEliminationIterations = routeEliminationIterations
         self.educateNewBests = educateNewBests
-        self.tightFleetPenalty = tightFleetPenalty
     }
 
     /// The benchmarked defaults for `problem`: pickup–delivery problems (dial-a-ride) anneal at a

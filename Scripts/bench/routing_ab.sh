@@ -4,17 +4,22 @@
 # prints per run the vehicles and the distance gap to the best known value, then the mean gap per
 # binary and the sum of vehicles over the best known.
 #
-#   Scripts/bench/routing_ab.sh A B --time-limit S --seeds "1 2" [--format solomon|vrplib|cordeau] FILE ...
+#   Scripts/bench/routing_ab.sh A B --time-limit S [--iterations N] --seeds "1 2" [--format solomon|vrplib|cordeau] FILE ...
+#
+# --iterations N also stops each run after N iterations: when that budget binds before the time
+# limit, both binaries' results depend on the seed alone, not on the machine's load (and a binary's
+# results can be reused across comparisons).
 #
 # FILEs are instance files under ../shared/instances; their best known value (and vehicles, where
 # stated) come from known_values.csv (matched by instance name).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 a="$1"; b="$2"; shift 2
-limit=30; seeds=1; format=solomon; files=()
+limit=30; iterations=; seeds=1; format=solomon; files=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --time-limit) limit="$2"; shift 2 ;;
+        --iterations) iterations="$2"; shift 2 ;;
         --seeds) seeds="$2"; shift 2 ;;
         --format) format="$2"; shift 2 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
@@ -24,7 +29,7 @@ done
 known=../shared/instances/known_values.csv
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
-echo "A = $a, B = $b; ${limit} s, one thread, seeds $seeds; load average at start $(cut -d' ' -f1 /proc/loadavg)"
+echo "A = $a, B = $b; ${limit} s${iterations:+ or $iterations iterations}, one thread, seeds $seeds; load average at start $(cut -d' ' -f1 /proc/loadavg)"
 for f in "${files[@]}"; do
     inst=$(basename "$f"); inst=${inst%.*}
     bks=$(awk -F, -v i="$inst" '$2 == i { print $4; exit }' "$known")
@@ -32,7 +37,7 @@ for f in "${files[@]}"; do
     for sd in $seeds; do
         for which in A B; do
             bin=$a; [ $which = B ] && bin=$b
-            out=$("$bin" solve "$f" --format "$format" --time-limit "$limit" --threads 1 --seed "$sd" --json 2>/dev/null \
+            out=$("$bin" solve "$f" --format "$format" --time-limit "$limit" ${iterations:+--iterations "$iterations"} --threads 1 --seed "$sd" --json 2>/dev/null \
                 | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o["objective"] if o["feasible"] else "nan", len(o["routes"]))')
             echo "$inst $sd $which $bks ${bksv:--} $out" | tee -a "$results" >&2
         done

@@ -2,6 +2,10 @@
 /// subject to Σ weight(k) x(k) ≤ capacity, x(k) ∈ {0, 1}. Weights and the capacity are whole
 /// numbers ≥ 0; profits are any finite numbers (an item of profit ≤ 0 is never chosen freely).
 /// Time and memory O(items × capacity). The subproblem of `GAPLagrangian`: one knapsack per agent.
+///
+/// The table rows are computed four capacities at a time (`SIMD4`) from the previous row into a
+/// second buffer, and `solve` skips the capacities no later item can reach the full capacity from;
+/// every value and choice is the one of the plain in-place recursion (same sums in the same order).
 struct Knapsack {
     let profit: [Double]
     let weight: [Int]
@@ -22,24 +26,26 @@ struct Knapsack {
             return (value, chosen)
         }
         let c = capacity, width = c + 1
-        var best = [Double](repeating: 0, count: width)
-        var take = [Bool](repeating: false, count: items.count * width)
-        best.withUnsafeMutableBufferPointer { best in
+        var rows = [Double](repeating: 0, count: 2 * width)
+        // Every byte the reconstruction can read is written by `row`.
+        var take = [UInt8](unsafeUninitializedCapacity: items.count * width) { $1 = items.count * width }
+        rows.withUnsafeMutableBufferPointer { rows in
             take.withUnsafeMutableBufferPointer { take in
+                var old = rows.baseAddress!, new = old + width
+                var after = total // weight of the items after item t
                 for (t, k) in items.enumerated() {
-                    let w = weight[k], p = profit[k], row = t * width
-                    var r = c
-                    while r >= w {
-                        let candidate = best[r - w] + p
-                        if candidate > best[r] { best[r] = candidate; take[row + r] = true }
-                        r -= 1
-                    }
+                    after -= weight[k]
+                    // Capacities below c − after are never read again: the later items cannot
+                    // fill the gap from there to c.
+                    Self.row(from: old, to: new, weight: weight[k], profit: profit[k], low: max(0, c - after), high: c,
+                             take: take.baseAddress! + t * width)
+                    swap(&old, &new)
                 }
+                value += old[c]
             }
         }
-        value += best[c]
         var r = c
-        for t in stride(from: items.count - 1, through: 0, by: -1) where take[t * width + r] {
+        for t in stride(from: items.count - 1, through: 0, by: -1) where take[t * width + r] != 0 {
             chosen[items[t]] = true
             r -= weight[items[t]]
         }
@@ -54,20 +60,17 @@ struct Knapsack {
         // prefix[k]: best value of items 0..<k per capacity; suffix[k]: of items k..<n.
         var prefix = [Double](repeating: 0, count: (n + 1) * width)
         var suffix = [Double](repeating: 0, count: (n + 1) * width)
-        for k in 0..<n {
-            let (from, to) = (k * width, (k + 1) * width)
-            for r in 0..<width {
-                var v = prefix[from + r]
-                if profit[k] > 0, weight[k] <= r { v = max(v, prefix[from + r - weight[k]] + profit[k]) }
-                prefix[to + r] = v
-            }
-        }
-        for k in stride(from: n - 1, through: 0, by: -1) {
-            let (from, to) = ((k + 1) * width, k * width)
-            for r in 0..<width {
-                var v = suffix[from + r]
-                if profit[k] > 0, weight[k] <= r { v = max(v, suffix[from + r - weight[k]] + profit[k]) }
-                suffix[to + r] = v
+        prefix.withUnsafeMutableBufferPointer { prefix in
+            suffix.withUnsafeMutableBufferPointer { suffix in
+                let (p, s) = (prefix.baseAddress!, suffix.baseAddress!)
+                for k in 0..<n {
+                    Self.row(from: p + k * width, to: p + (k + 1) * width, weight: weight[k], profit: profit[k], low: 0,
+                             high: capacity, take: nil)
+                }
+                for k in stride(from: n - 1, through: 0, by: -1) {
+                    Self.row(from: s + (k + 1) * width, to: s + k * width, weight: weight[k], profit: profit[k], low: 0,
+                             high: capacity, take: nil)
+                }
             }
         }
         var forcedIn = [Double](repeating: -.infinity, count: n), forcedOut = [Double](repeating: 0, count: n)
@@ -82,5 +85,44 @@ struct Knapsack {
             if weight[k] <= capacity { forcedIn[k] = profit[k] + split(capacity - weight[k]) }
         }
         return (forcedIn, forcedOut)
+    }
+
+    /// One row of the table, over capacities `low...high`: new[r] = max(old[r], old[r − weight] +
+    /// profit), the item taken (take[r] = 1, else 0) only when that is strictly better; an item of
+    /// profit ≤ 0 is never taken. `old` and `new` do not overlap.
+    @inline(__always)
+    private static func row(from old: UnsafeMutablePointer<Double>, to new: UnsafeMutablePointer<Double>, weight w: Int,
+                            profit p: Double, low: Int, high: Int, take: UnsafeMutablePointer<UInt8>?) {
+        let copied = p > 0 ? min(w, high + 1) : high + 1
+        if low < copied {
+            (new + low).update(from: old + low, count: copied - low)
+            take.map { ($0 + low).update(repeating: 0, count: copied - low) }
+        }
+        var r = max(low, copied)
+        let profits = SIMD4<Double>(repeating: p)
+        let blocks = (high + 1 - r) / 4
+        if blocks > 0 {
+            var source = UnsafeRawPointer(old + r), shifted = UnsafeRawPointer(old + (r - w))
+            var target = UnsafeMutableRawPointer(new + r)
+            var taken = take.map { UnsafeMutableRawPointer($0 + r) }
+            for _ in 0..<blocks {
+                let candidate = shifted.loadUnaligned(as: SIMD4<Double>.self) + profits
+                let current = source.loadUnaligned(as: SIMD4<Double>.self)
+                let better = candidate .> current
+                target.storeBytes(of: current.replacing(with: candidate, where: better), as: SIMD4<Double>.self)
+                if let t = taken {
+                    t.storeBytes(of: SIMD4<UInt8>(truncatingIfNeeded: SIMD4<Int64>(repeating: 0).replacing(with: 1, where: better)),
+                                 as: SIMD4<UInt8>.self)
+                    taken = t + 4
+                }
+                source += 32; shifted += 32; target += 32
+            }
+            r += 4 * blocks
+        }
+        while r <= high {
+            let candidate = old[r - w] + p, current = old[r]
+            if candidate > current { new[r] = candidate; take?[r] = 1 } else { new[r] = current; take?[r] = 0 }
+            r += 1
+        }
     }
 }

@@ -16,6 +16,7 @@ struct Knapsack {
         var chosen = [Bool](repeating: false, count: profit.count)
         var value = 0.0
         var items: [Int] = []
+        items.reserveCapacity(profit.count)
         var total = 0
         for k in profit.indices where profit[k] > 0 && weight[k] <= capacity {
             if weight[k] == 0 { chosen[k] = true; value += profit[k] } else { items.append(k); total += weight[k] }

@@ -3,16 +3,27 @@
 /// numbers ≥ 0; profits are any finite numbers (an item of profit ≤ 0 is never chosen freely).
 /// Time and memory O(items × capacity). The subproblem of `GAPLagrangian`: one knapsack per agent.
 ///
-/// The table rows are computed four capacities at a time (`SIMD4`) from the previous row into a
-/// second buffer, and `solve` skips the capacities no later item can reach the full capacity from;
-/// every value and choice is the one of the plain in-place recursion (same sums in the same order).
+/// The table rows are computed from the previous row into a second buffer, four capacities at a
+/// time — with `SIMD4` in optimised builds, unrolled scalar code in debug builds (where the generic
+/// SIMD operations are not specialised and run about 6× slower than scalar code, which broke
+/// `--time-limit` in debug test runs) — and `solve` skips the capacities no later item can reach
+/// the full capacity from. Every value and choice is the one of the plain in-place recursion
+/// (same sums in the same order), with either kernel.
 struct Knapsack {
+    /// Whether `solve` and `forcedValues` use the `SIMD4` kernel by default: in optimised builds.
+    #if DEBUG
+    static let vectorisedByDefault = false
+    #else
+    static let vectorisedByDefault = true
+    #endif
+
     let profit: [Double]
     let weight: [Int]
     let capacity: Int
 
-    /// The best value and which items it takes.
-    func solve() -> (value: Double, chosen: [Bool]) {
+    /// The best value and which items it takes. `vectorised`: the `SIMD4` kernel (else the
+    /// unrolled scalar one; the same results).
+    func solve(vectorised: Bool = vectorisedByDefault) -> (value: Double, chosen: [Bool]) {
         var chosen = [Bool](repeating: false, count: profit.count)
         var value = 0.0
         var items: [Int] = []
@@ -39,7 +50,7 @@ struct Knapsack {
                     // Capacities below c − after are never read again: the later items cannot
                     // fill the gap from there to c.
                     Self.row(from: old, to: new, weight: weight[k], profit: profit[k], low: max(0, c - after), high: c,
-                             take: take.baseAddress! + t * width)
+                             take: take.baseAddress! + t * width, vectorised: vectorised)
                     swap(&old, &new)
                 }
                 value += old[c]
@@ -55,8 +66,8 @@ struct Knapsack {
 
     /// For every item, the best value with that item forced into the knapsack (−∞ when it does not
     /// fit) and forced out of it: prefix and suffix tables over the items, combined over every
-    /// split of the capacity.
-    func forcedValues() -> (forcedIn: [Double], forcedOut: [Double]) {
+    /// split of the capacity. `vectorised` as for `solve`.
+    func forcedValues(vectorised: Bool = vectorisedByDefault) -> (forcedIn: [Double], forcedOut: [Double]) {
         let n = profit.count, width = capacity + 1
         // prefix[k]: best value of items 0..<k per capacity; suffix[k]: of items k..<n.
         var prefix = [Double](repeating: 0, count: (n + 1) * width)
@@ -66,11 +77,11 @@ struct Knapsack {
                 let (p, s) = (prefix.baseAddress!, suffix.baseAddress!)
                 for k in 0..<n {
                     Self.row(from: p + k * width, to: p + (k + 1) * width, weight: weight[k], profit: profit[k], low: 0,
-                             high: capacity, take: nil)
+                             high: capacity, take: nil, vectorised: vectorised)
                 }
                 for k in stride(from: n - 1, through: 0, by: -1) {
                     Self.row(from: s + (k + 1) * width, to: s + k * width, weight: weight[k], profit: profit[k], low: 0,
-                             high: capacity, take: nil)
+                             high: capacity, take: nil, vectorised: vectorised)
                 }
             }
         }
@@ -93,32 +104,43 @@ struct Knapsack {
     /// profit ≤ 0 is never taken. `old` and `new` do not overlap.
     @inline(__always)
     private static func row(from old: UnsafeMutablePointer<Double>, to new: UnsafeMutablePointer<Double>, weight w: Int,
-                            profit p: Double, low: Int, high: Int, take: UnsafeMutablePointer<UInt8>?) {
+                            profit p: Double, low: Int, high: Int, take: UnsafeMutablePointer<UInt8>?, vectorised: Bool) {
         let copied = p > 0 ? min(w, high + 1) : high + 1
         if low < copied {
             (new + low).update(from: old + low, count: copied - low)
             take.map { ($0 + low).update(repeating: 0, count: copied - low) }
         }
         var r = max(low, copied)
-        let profits = SIMD4<Double>(repeating: p)
-        let blocks = (high + 1 - r) / 4
-        if blocks > 0 {
-            var source = UnsafeRawPointer(old + r), shifted = UnsafeRawPointer(old + (r - w))
-            var target = UnsafeMutableRawPointer(new + r)
-            var taken = take.map { UnsafeMutableRawPointer($0 + r) }
-            for _ in 0..<blocks {
-                let candidate = shifted.loadUnaligned(as: SIMD4<Double>.self) + profits
-                let current = source.loadUnaligned(as: SIMD4<Double>.self)
-                let better = candidate .> current
-                target.storeBytes(of: current.replacing(with: candidate, where: better), as: SIMD4<Double>.self)
-                if let t = taken {
-                    t.storeBytes(of: SIMD4<UInt8>(truncatingIfNeeded: SIMD4<Int64>(repeating: 0).replacing(with: 1, where: better)),
-                                 as: SIMD4<UInt8>.self)
-                    taken = t + 4
+        if vectorised {
+            let profits = SIMD4<Double>(repeating: p)
+            let blocks = (high + 1 - r) / 4
+            if blocks > 0 {
+                var source = UnsafeRawPointer(old + r), shifted = UnsafeRawPointer(old + (r - w))
+                var target = UnsafeMutableRawPointer(new + r)
+                var taken = take.map { UnsafeMutableRawPointer($0 + r) }
+                for _ in 0..<blocks {
+                    let candidate = shifted.loadUnaligned(as: SIMD4<Double>.self) + profits
+                    let current = source.loadUnaligned(as: SIMD4<Double>.self)
+                    let better = candidate .> current
+                    target.storeBytes(of: current.replacing(with: candidate, where: better), as: SIMD4<Double>.self)
+                    if let t = taken {
+                        t.storeBytes(of: SIMD4<UInt8>(truncatingIfNeeded: SIMD4<Int64>(repeating: 0).replacing(with: 1, where: better)),
+                                     as: SIMD4<UInt8>.self)
+                        taken = t + 4
+                    }
+                    source += 32; shifted += 32; target += 32
                 }
-                source += 32; shifted += 32; target += 32
+                r += 4 * blocks
             }
-            r += 4 * blocks
+        } else {
+            while r + 4 <= high + 1 {
+                let (c0, c1, c2, c3) = (old[r - w] + p, old[r - w + 1] + p, old[r - w + 2] + p, old[r - w + 3] + p)
+                let (o0, o1, o2, o3) = (old[r], old[r + 1], old[r + 2], old[r + 3])
+                let (b0, b1, b2, b3) = (c0 > o0, c1 > o1, c2 > o2, c3 > o3)
+                new[r] = b0 ? c0 : o0; new[r + 1] = b1 ? c1 : o1; new[r + 2] = b2 ? c2 : o2; new[r + 3] = b3 ? c3 : o3
+                if let take { take[r] = b0 ? 1 : 0; take[r + 1] = b1 ? 1 : 0; take[r + 2] = b2 ? 1 : 0; take[r + 3] = b3 ? 1 : 0 }
+                r += 4
+            }
         }
         while r <= high {
             let candidate = old[r - w] + p, current = old[r]

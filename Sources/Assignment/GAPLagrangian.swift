@@ -25,10 +25,11 @@ struct GAPLagrangian {
     let sign: Double
     /// sign × cost, agent-major (`i * jobs + j`).
     private let cost: [Double]
-    private let weight: [Int]
     private let capacity: [Int]
     /// The jobs each agent may take (pairs without a variable and jobs with a single agent left out).
     let jobsOf: [[Int]]
+    /// Per agent, the weights of `jobsOf[i]` (same order).
+    private let weightsOf: [[Int]]
     /// Per job, its agent when it has exactly one pair: it is then in that agent's knapsack by force
     /// (its weight taken from the capacity, its cost added to `forcedCost`).
     let forcedAgent: [Int?]
@@ -50,7 +51,6 @@ struct GAPLagrangian {
         guard p.resource.joined().allSatisfy({ $0 == $0.rounded() && $0 < 1e9 }),
               p.capacity.allSatisfy({ $0 == $0.rounded() && $0 < 1e9 }) else { return nil }
         let weight = p.resource.joined().map { Int($0) }
-        self.weight = weight
         let (m, n) = (p.agents, p.jobs)
         let pairsOf = (0..<n).map { j in (0..<m).filter { allowed[$0 * n + j] } }
         forcedAgent = pairsOf.map { $0.count == 1 ? $0[0] : nil }
@@ -61,7 +61,9 @@ struct GAPLagrangian {
         self.capacity = capacity.map { max(0, $0) }
         self.forcedCost = forcedCost
         let forcedAgent = self.forcedAgent
-        jobsOf = (0..<m).map { i in (0..<n).filter { allowed[i * n + $0] && forcedAgent[$0] == nil } }
+        let jobsOf = (0..<m).map { i in (0..<n).filter { allowed[i * n + $0] && forcedAgent[$0] == nil } }
+        self.jobsOf = jobsOf
+        weightsOf = (0..<m).map { i in jobsOf[i].map { weight[i * n + $0] } }
         for i in 0..<agents where (jobsOf[i].count + 1) * (self.capacity[i] + 1) > Self.maximumTableCells { return nil }
     }
 
@@ -78,8 +80,7 @@ struct GAPLagrangian {
     }
 
     func knapsack(_ i: Int, _ u: [Double]) -> Knapsack {
-        Knapsack(profit: jobsOf[i].map { u[$0] - cost[i * jobs + $0] }, weight: jobsOf[i].map { weight[i * jobs + $0] },
-                 capacity: capacity[i])
+        Knapsack(profit: jobsOf[i].map { u[$0] - cost[i * jobs + $0] }, weight: weightsOf[i], capacity: capacity[i])
     }
 
     func evaluate(_ u: [Double]) -> Evaluation {

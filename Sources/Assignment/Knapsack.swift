@@ -2,16 +2,32 @@
 /// subject to Σ weight(k) x(k) ≤ capacity, x(k) ∈ {0, 1}. Weights and the capacity are whole
 /// numbers ≥ 0; profits are any finite numbers (an item of profit ≤ 0 is never chosen freely).
 /// Time and memory O(items × capacity). The subproblem of `GAPLagrangian`: one knapsack per agent.
+///
+/// The table rows are computed from the previous row into a second buffer, four capacities at a
+/// time — with `SIMD4` in optimised builds, unrolled scalar code in debug builds (where the generic
+/// SIMD operations are not specialised and run about 6× slower than scalar code, which broke
+/// `--time-limit` in debug test runs) — and `solve` skips the capacities no later item can reach
+/// the full capacity from. Every value and choice is the one of the plain in-place recursion
+/// (same sums in the same order), with either kernel.
 struct Knapsack {
+    /// Whether `solve` and `forcedValues` use the `SIMD4` kernel by default: in optimised builds.
+    #if DEBUG
+    static let vectorisedByDefault = false
+    #else
+    static let vectorisedByDefault = true
+    #endif
+
     let profit: [Double]
     let weight: [Int]
     let capacity: Int
 
-    /// The best value and which items it takes.
-    func solve() -> (value: Double, chosen: [Bool]) {
+    /// The best value and which items it takes. `vectorised`: the `SIMD4` kernel (else the
+    /// unrolled scalar one; the same results).
+    func solve(vectorised: Bool = vectorisedByDefault) -> (value: Double, chosen: [Bool]) {
         var chosen = [Bool](repeating: false, count: profit.count)
         var value = 0.0
         var items: [Int] = []
+        items.reserveCapacity(profit.count)
         var total = 0
         for k in profit.indices where profit[k] > 0 && weight[k] <= capacity {
             if weight[k] == 0 { chosen[k] = true; value += profit[k] } else { items.append(k); total += weight[k] }
@@ -22,24 +38,26 @@ struct Knapsack {
             return (value, chosen)
         }
         let c = capacity, width = c + 1
-        var best = [Double](repeating: 0, count: width)
-        var take = [Bool](repeating: false, count: items.count * width)
-        best.withUnsafeMutableBufferPointer { best in
+        var rows = [Double](repeating: 0, count: 2 * width)
+        // Every byte the reconstruction can read is written by `row`.
+        var take = [UInt8](unsafeUninitializedCapacity: items.count * width) { $1 = items.count * width }
+        rows.withUnsafeMutableBufferPointer { rows in
             take.withUnsafeMutableBufferPointer { take in
+                var old = rows.baseAddress!, new = old + width
+                var after = total // weight of the items after item t
                 for (t, k) in items.enumerated() {
-                    let w = weight[k], p = profit[k], row = t * width
-                    var r = c
-                    while r >= w {
-                        let candidate = best[r - w] + p
-                        if candidate > best[r] { best[r] = candidate; take[row + r] = true }
-                        r -= 1
-                    }
+                    after -= weight[k]
+                    // Capacities below c − after are never read again: the later items cannot
+                    // fill the gap from there to c.
+                    Self.row(from: old, to: new, weight: weight[k], profit: profit[k], low: max(0, c - after), high: c,
+                             take: take.baseAddress! + t * width, vectorised: vectorised)
+                    swap(&old, &new)
                 }
+                value += old[c]
             }
         }
-        value += best[c]
         var r = c
-        for t in stride(from: items.count - 1, through: 0, by: -1) where take[t * width + r] {
+        for t in stride(from: items.count - 1, through: 0, by: -1) where take[t * width + r] != 0 {
             chosen[items[t]] = true
             r -= weight[items[t]]
         }
@@ -48,26 +66,23 @@ struct Knapsack {
 
     /// For every item, the best value with that item forced into the knapsack (−∞ when it does not
     /// fit) and forced out of it: prefix and suffix tables over the items, combined over every
-    /// split of the capacity.
-    func forcedValues() -> (forcedIn: [Double], forcedOut: [Double]) {
+    /// split of the capacity. `vectorised` as for `solve`.
+    func forcedValues(vectorised: Bool = vectorisedByDefault) -> (forcedIn: [Double], forcedOut: [Double]) {
         let n = profit.count, width = capacity + 1
         // prefix[k]: best value of items 0..<k per capacity; suffix[k]: of items k..<n.
         var prefix = [Double](repeating: 0, count: (n + 1) * width)
         var suffix = [Double](repeating: 0, count: (n + 1) * width)
-        for k in 0..<n {
-            let (from, to) = (k * width, (k + 1) * width)
-            for r in 0..<width {
-                var v = prefix[from + r]
-                if profit[k] > 0, weight[k] <= r { v = max(v, prefix[from + r - weight[k]] + profit[k]) }
-                prefix[to + r] = v
-            }
-        }
-        for k in stride(from: n - 1, through: 0, by: -1) {
-            let (from, to) = ((k + 1) * width, k * width)
-            for r in 0..<width {
-                var v = suffix[from + r]
-                if profit[k] > 0, weight[k] <= r { v = max(v, suffix[from + r - weight[k]] + profit[k]) }
-                suffix[to + r] = v
+        prefix.withUnsafeMutableBufferPointer { prefix in
+            suffix.withUnsafeMutableBufferPointer { suffix in
+                let (p, s) = (prefix.baseAddress!, suffix.baseAddress!)
+                for k in 0..<n {
+                    Self.row(from: p + k * width, to: p + (k + 1) * width, weight: weight[k], profit: profit[k], low: 0,
+                             high: capacity, take: nil, vectorised: vectorised)
+                }
+                for k in stride(from: n - 1, through: 0, by: -1) {
+                    Self.row(from: s + (k + 1) * width, to: s + k * width, weight: weight[k], profit: profit[k], low: 0,
+                             high: capacity, take: nil, vectorised: vectorised)
+                }
             }
         }
         var forcedIn = [Double](repeating: -.infinity, count: n), forcedOut = [Double](repeating: 0, count: n)
@@ -82,5 +97,55 @@ struct Knapsack {
             if weight[k] <= capacity { forcedIn[k] = profit[k] + split(capacity - weight[k]) }
         }
         return (forcedIn, forcedOut)
+    }
+
+    /// One row of the table, over capacities `low...high`: new[r] = max(old[r], old[r − weight] +
+    /// profit), the item taken (take[r] = 1, else 0) only when that is strictly better; an item of
+    /// profit ≤ 0 is never taken. `old` and `new` do not overlap.
+    @inline(__always)
+    private static func row(from old: UnsafeMutablePointer<Double>, to new: UnsafeMutablePointer<Double>, weight w: Int,
+                            profit p: Double, low: Int, high: Int, take: UnsafeMutablePointer<UInt8>?, vectorised: Bool) {
+        let copied = p > 0 ? min(w, high + 1) : high + 1
+        if low < copied {
+            (new + low).update(from: old + low, count: copied - low)
+            take.map { ($0 + low).update(repeating: 0, count: copied - low) }
+        }
+        var r = max(low, copied)
+        if vectorised {
+            let profits = SIMD4<Double>(repeating: p)
+            let blocks = (high + 1 - r) / 4
+            if blocks > 0 {
+                var source = UnsafeRawPointer(old + r), shifted = UnsafeRawPointer(old + (r - w))
+                var target = UnsafeMutableRawPointer(new + r)
+                var taken = take.map { UnsafeMutableRawPointer($0 + r) }
+                for _ in 0..<blocks {
+                    let candidate = shifted.loadUnaligned(as: SIMD4<Double>.self) + profits
+                    let current = source.loadUnaligned(as: SIMD4<Double>.self)
+                    let better = candidate .> current
+                    target.storeBytes(of: current.replacing(with: candidate, where: better), as: SIMD4<Double>.self)
+                    if let t = taken {
+                        t.storeBytes(of: SIMD4<UInt8>(truncatingIfNeeded: SIMD4<Int64>(repeating: 0).replacing(with: 1, where: better)),
+                                     as: SIMD4<UInt8>.self)
+                        taken = t + 4
+                    }
+                    source += 32; shifted += 32; target += 32
+                }
+                r += 4 * blocks
+            }
+        } else {
+            while r + 4 <= high + 1 {
+                let (c0, c1, c2, c3) = (old[r - w] + p, old[r - w + 1] + p, old[r - w + 2] + p, old[r - w + 3] + p)
+                let (o0, o1, o2, o3) = (old[r], old[r + 1], old[r + 2], old[r + 3])
+                let (b0, b1, b2, b3) = (c0 > o0, c1 > o1, c2 > o2, c3 > o3)
+                new[r] = b0 ? c0 : o0; new[r + 1] = b1 ? c1 : o1; new[r + 2] = b2 ? c2 : o2; new[r + 3] = b3 ? c3 : o3
+                if let take { take[r] = b0 ? 1 : 0; take[r + 1] = b1 ? 1 : 0; take[r + 2] = b2 ? 1 : 0; take[r + 3] = b3 ? 1 : 0 }
+                r += 4
+            }
+        }
+        while r <= high {
+            let candidate = old[r - w] + p, current = old[r]
+            if candidate > current { new[r] = candidate; take?[r] = 1 } else { new[r] = current; take?[r] = 0 }
+            r += 1
+        }
     }
 }

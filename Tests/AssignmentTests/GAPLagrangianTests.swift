@@ -45,6 +45,56 @@ final class GAPLagrangianTests: XCTestCase {
         }
     }
 
+    /// The plain in-place recursion over one table row per item (the textbook dynamic programme):
+    /// the value, the items it takes (an item only when strictly better) and the forced values.
+    func plainKnapsack(_ k: Knapsack) -> (value: Double, chosen: [Bool], forcedIn: [Double], forcedOut: [Double]) {
+        let (n, width) = (k.profit.count, k.capacity + 1)
+        var table = [[Double]](repeating: [Double](repeating: 0, count: width), count: n + 1)
+        var suffix = table
+        var take = [[Bool]](repeating: [Bool](repeating: false, count: width), count: n)
+        for t in 0..<n {
+            for r in 0..<width {
+                table[t + 1][r] = table[t][r]
+                if k.profit[t] > 0, k.weight[t] <= r, table[t][r - k.weight[t]] + k.profit[t] > table[t][r] {
+                    table[t + 1][r] = table[t][r - k.weight[t]] + k.profit[t]; take[t][r] = true
+                }
+            }
+        }
+        for t in stride(from: n - 1, through: 0, by: -1) {
+            for r in 0..<width {
+                suffix[t][r] = suffix[t + 1][r]
+                if k.profit[t] > 0, k.weight[t] <= r { suffix[t][r] = max(suffix[t][r], suffix[t + 1][r - k.weight[t]] + k.profit[t]) }
+            }
+        }
+        var chosen = [Bool](repeating: false, count: n), r = k.capacity
+        for t in stride(from: n - 1, through: 0, by: -1) where take[t][r] { chosen[t] = true; r -= k.weight[t] }
+        func split(_ t: Int, _ room: Int) -> Double { (0...room).map { table[t][$0] + suffix[t + 1][room - $0] }.max()! }
+        return (table[n][k.capacity], chosen, (0..<n).map { k.weight[$0] <= k.capacity ? k.profit[$0] + split($0, k.capacity - k.weight[$0]) : -.infinity },
+                (0..<n).map { split($0, k.capacity) })
+    }
+
+    /// Both row kernels (`SIMD4` and unrolled scalar) and the skipped capacities change nothing:
+    /// on knapsacks of the size of gapd's (up to 60 items of weight 1–100, capacities up to 500; weight 0 is covered above)
+    /// value, chosen items and forced values equal the plain recursion's exactly.
+    func testKnapsackEqualsThePlainRecursionOnLargerKnapsacks() {
+        var rng = SeededGenerator(seed: 12)
+        for case_ in 0..<60 {
+            let n = Int.random(in: 1...60, using: &rng)
+            let k = Knapsack(profit: (0..<n).map { _ in Double(Int.random(in: -400...900, using: &rng)) / 7 },
+                             weight: (0..<n).map { _ in Int.random(in: 1...100, using: &rng) },
+                             capacity: Int.random(in: 0...500, using: &rng))
+            let plain = plainKnapsack(k)
+            for vectorised in [false, true] {
+                let name = "case \(case_), vectorised \(vectorised)"
+                let fast = k.solve(vectorised: vectorised), forced = k.forcedValues(vectorised: vectorised)
+                XCTAssertEqual(fast.value, plain.value, name)
+                XCTAssertEqual(fast.chosen, plain.chosen, name)
+                XCTAssertEqual(forced.forcedIn, plain.forcedIn, name)
+                XCTAssertEqual(forced.forcedOut, plain.forcedOut, name)
+            }
+        }
+    }
+
     func gap(_ file: String, _ index: Int, _ sense: Sense) throws -> (ORLibraryGAPProblem, GeneralizedAssignmentProblem) {
         let f = try ORLibraryGAP.read(SharedInstances.root.appendingPathComponent("gap/orlib/\(file).txt"))[index - 1]
         return (f, GeneralizedAssignmentProblem(cost: f.cost.map { $0.map(Double.init) }, resource: f.resource.map { $0.map(Double.init) },

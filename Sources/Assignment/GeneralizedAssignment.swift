@@ -120,9 +120,11 @@ public enum GeneralizedAssignment {
     ///   - parameters: the time limit covers everything; a caller's `rootHeuristic` replaces all of
     ///     the steps before branch-and-cut (plain GLPK with that heuristic).
     ///   - seed: the tabu search's random tenures and restarts and the subproblems' random choices.
+    ///   - threads: workers of the growing-target trees (step 5c); the result does not depend on it
+    ///     when the time limit does not end the search.
     /// - Throws: `GLPKError.invalidArgument` for ragged matrices or non-finite or negative data.
     public static func solve(_ p: GeneralizedAssignmentProblem, parameters: MIPParameters = MIPParameters(),
-                             seed: UInt64 = 1) throws -> GeneralizedAssignmentResult {
+                             seed: UInt64 = 1, threads: Int = 1) throws -> GeneralizedAssignmentResult {
         try validate(p)
         let started = Date()
         guard parameters.rootHeuristic == nil else {
@@ -248,7 +250,7 @@ public enum GeneralizedAssignment {
                                                           seed: seed &+ 1, target: target())
                 offer(search?.assignment, foundAt: search?.improvedAt ?? Date())
             }
-            var branching = GAPLagrangianBranching(p, integral: true, deadline: end)
+            var branching = GAPLagrangianBranching(p, integral: true, deadline: end, threads: threads)
             while !proven() {
                 let t = (bound - 1e-6 * max(1, abs(bound))).rounded(.up)
                 guard t <= fixingLimit() else { break }

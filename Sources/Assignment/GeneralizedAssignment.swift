@@ -75,8 +75,9 @@ public struct GeneralizedAssignmentResult: Sendable {
 ///    than `agentSubsetGap` above, `GAPAgentSubsetSearch` again for up to `agentSubsetShare` of the
 ///    time left or `agentSubsetLateStallRounds` rounds without improvement; then growing targets
 ///    T = ⌈bound⌉, ⌈bound⌉ + 1, … below the incumbent, each answered by `GAPLagrangianBranching`:
-///    the first assignment of value ≤ T is optimal, every "none" raises the bound to T + 1. Both
-///    take the assignments their nodes' Lagrangian heuristic and leaves meet as incumbents;
+///    the first assignment of value ≤ T is optimal, every "none" raises the bound to T + 1 (each
+///    tree on `threads` workers, with the one-worker answer). Both take the assignments their
+///    nodes' Lagrangian heuristic and leaves meet as incumbents;
 /// 6. otherwise (no Lagrangian, fractional costs, no incumbent) GLPK's branch-and-cut from the
 ///    incumbent with the bound as `MIPParameters.objectiveBound`.
 /// Every step stops once the incumbent reaches the bound (rounded up with integral costs): it is

@@ -1,4 +1,6 @@
 import DagrouteCore
+import Formats
+import SharedInstances
 import XCTest
 @testable import Assignment
 
@@ -55,5 +57,20 @@ final class GAPParallelBranchingTests: XCTestCase {
         }
         // The trees branch: the workers had nodes to share.
         XCTAssertGreaterThan(nodesSeen, 3 * 40 * 3)
+    }
+
+    /// Two workers on a tree far too large for the time (gapd#4 one below its optimum, from zero
+    /// multipliers) stop at the deadline: `.stopped`, within two seconds of it (a debug build checks
+    /// the clock every eight knapsack evaluations).
+    func testParallelSearchStopsAtItsDeadline() throws {
+        let f = try ORLibraryGAP.read(SharedInstances.root.appendingPathComponent("gap/orlib/gapd.txt"))[3]
+        let p = GeneralizedAssignmentProblem(cost: f.cost.map { $0.map(Double.init) }, resource: f.resource.map { $0.map(Double.init) },
+                                             capacity: f.capacity.map(Double.init), sense: .minimize)
+        let known = try XCTUnwrap(SharedInstances.value("gap_min", "gapd#4"))
+        let allowed = (0..<p.agents).flatMap { i in (0..<p.jobs).map { p.resource[i][$0] <= p.capacity[i] } }
+        let started = Date()
+        var tree = GAPLagrangianBranching(p, integral: true, deadline: started.addingTimeInterval(1), threads: 2)
+        XCTAssertEqual(tree.search(kept: allowed, limit: known - 1, multipliers: [Double](repeating: 0, count: p.jobs)), .stopped)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3)
     }
 }

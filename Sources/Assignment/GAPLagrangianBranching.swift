@@ -3,15 +3,13 @@ import Foundation
 
 /// Depth-first branch-and-bound with the Lagrangian bound (`GAPLagrangian`) at every node, in the
 /// manner of Ross & Soland (1975). A node is a set of pairs; `reduce` shrinks it by ascent and
-/// fixing against the limit until no pair goes (or proves it empty). The search branches on the
-/// undecided job whose cheapest forced bound is highest (ties: the fewest pairs left), one child
-/// per pair — the job given only that pair, which the child's knapsack then holds by force —
-/// cheapest forced bound first. A job the knapsacks agree on has a forced bound equal to the
-/// node's, so the choice falls on a job they take twice or not at all, and every child raises the
-/// bound. Against the fewest pairs left (shared machine, 60 s, both rules side by side): gapd#3
-/// proven in 29 s against 46 s, gapd#4's target 12,428 answered in 38 s where it stayed open; on
-/// 20 agents it needs more nodes to the same target (gapd#5 6,179: 961 against 352; gapd#6
-/// 12,231: 822 against 568), and neither rule reaches gapd#5's or gapd#6's optimum there. A node
+/// fixing against the limit until no pair goes (or proves it empty). The search branches on one
+/// undecided job, one child per pair left — the job given only that pair, which the child's
+/// knapsack then holds by force — cheapest forced bound first. Which job depends on the agents
+/// (`forcedBoundBranchingAgents`): with few, the job whose cheapest forced bound is highest (ties:
+/// the fewest pairs left). A job the knapsacks agree on has a forced bound equal to the node's, so
+/// the choice falls on a job they take twice or not at all, and every child raises the bound.
+/// With more agents, the job with the fewest pairs left. A node
 /// where every job has one pair within the capacities is an assignment.
 ///
 /// Every node also runs a Lagrangian heuristic: its knapsacks' choice (each job at the knapsack
@@ -55,6 +53,13 @@ struct GAPLagrangianBranching {
     /// Rounds of ascent and fixing per node, and knapsack evaluations per round (from the
     /// parent's multipliers). On gapd#1 / #3 (release, 40 s) 3 × 50 proved #1 in 15 s against
     /// 21 s with 5 × 150 and raised #3's bound further; 5 × 30 was in between.
+    /// Problems of at most this many agents branch on the job whose cheapest forced bound is
+    /// highest, larger ones on the job with the fewest pairs left. Nodes to the last "none" target
+    /// within 60 s, shared machine, both rules side by side (highest forced bound : fewest pairs):
+    /// gapd#1 (5 agents) 395 : 495 to the proof, gapd#2 (5) 442 : 645, gapd#3 (10) 3,200 : 8,581
+    /// (proven in 20.1 s : 45.3 s), gapd#4 (10) 2,941 : 5,243 for target 12,428; but gapd#5 (20)
+    /// 961 : 352 to target 6,179 and gapd#6 (20) 822 : 568 to 12,231.
+    static let forcedBoundBranchingAgents = 10
     static let rounds = 3
     static let iterations = 50
 
@@ -278,8 +283,7 @@ struct GAPLagrangianBranching {
     }
 
     /// Ascent and fixing at `node` against `limit`, its Lagrangian heuristic, then its children:
-    /// one per pair left of the job whose cheapest forced bound is highest (every child then
-    /// raises the bound by at least that much; ties to the job with the fewest pairs), cheapest
+    /// one per pair left of the job chosen as the type's comment says, cheapest
     /// forced bound first. A node where every job has one pair is an assignment (a leaf).
     /// Assignments met go to `met`.
     private func expand(_ node: Open, limit start: Double, stopAtFirst: Bool, met: inout [[Int]], evaluations: inout Int) -> Expansion {
@@ -298,12 +302,15 @@ struct GAPLagrangianBranching {
         }
         let (m, n) = (problem.agents, problem.jobs)
         var branchJob = -1, fewest = Int.max, highest = -Double.infinity
+        let byForcedBound = m <= Self.forcedBoundBranchingAgents
         for j in 0..<n {
             var count = 0, least = Double.infinity
             for i in 0..<m where reduced.kept[i * n + j] { count += 1; least = min(least, reduced.pairBound[i * n + j]) }
             if count == 0 { return .pruned }
             guard count > 1 else { continue }
-            if least > highest + 1e-9 || (least > highest - 1e-9 && count < fewest) { (branchJob, fewest, highest) = (j, count, least) }
+            if byForcedBound {
+                if least > highest + 1e-9 || (least > highest - 1e-9 && count < fewest) { (branchJob, fewest, highest) = (j, count, least) }
+            } else if count < fewest { (branchJob, fewest) = (j, count) }
         }
         guard branchJob >= 0 else {
             // Each job has one pair (the knapsacks held them within the capacities, else the bound

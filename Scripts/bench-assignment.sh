@@ -14,7 +14,7 @@
 # problem, for each BINARY in turn (default the release build): status, objective, known value, gap
 # to it, bound, time, when the final incumbent was found, and the first incumbent (the heuristics
 # before the exact search) and when the heuristics ended. GAP_PROBLEMS="gapd#3 gapd#4 …" limits the
-# run to those problems.
+# run to those problems; GAP_THREADS=N passes --threads N (default: the binary's, all cores).
 #   Scripts/bench-assignment.sh [--candidates | --cflp | --cflp-short [BINARY…] | --gap [SECONDS [BINARY…]]]   (--candidates: a third of the locations may close)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,8 @@ if [ "${1:-}" = --gap ]; then
     [ $# -gt 0 ] || { swift build -c release --product dagroute >&2; set -- .build/release/dagroute; }
     echo "## GAP gapc / gapd (\`Scripts/bench-assignment.sh --gap $limit $*\`)"
     echo
-    echo "$limit s limit per problem, one thread, release build; load average at start $(cut -d' ' -f1 /proc/loadavg) (2 cores, shared)."
+    threads=(); [ -z "${GAP_THREADS:-}" ] || threads=(--threads "$GAP_THREADS")
+    echo "$limit s limit per problem, threads: ${GAP_THREADS:-all cores}, release build; load average at start $(cut -d' ' -f1 /proc/loadavg) ($(nproc) cores)."
     echo
     echo "| binary | problem | agents × jobs | known | heuristic: objective, s | final: status, objective, bound | objective ÷ known − 1 | incumbent at s | total s | Lagrangian bound, branching nodes |"
     echo "|---|---|---|---:|---|---|---:|---:|---:|---|"
@@ -34,7 +35,7 @@ if [ "${1:-}" = --gap ]; then
           known=$(grep "^gap_min,$file#$k " ../shared/instances/known_values.csv | cut -d, -f4)
           for bin in "$@"; do
             "$bin" solve "../shared/instances/gap/orlib/$file.txt" --format orlib-gap --problem "$k" \
-                --time-limit "$limit" 2>/dev/null | python3 -c '
+                --time-limit "$limit" "${threads[@]}" 2>/dev/null | python3 -c '
 import re, sys
 text, name, known = sys.stdin.read(), sys.argv[1], float(sys.argv[2])
 size = re.search(r"(\d+) agents × (\d+) jobs", text)

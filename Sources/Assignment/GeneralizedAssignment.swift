@@ -75,8 +75,9 @@ public struct GeneralizedAssignmentResult: Sendable {
 ///    than `agentSubsetGap` above, `GAPAgentSubsetSearch` again for up to `agentSubsetShare` of the
 ///    time left or `agentSubsetLateStallRounds` rounds without improvement; then growing targets
 ///    T = ⌈bound⌉, ⌈bound⌉ + 1, … below the incumbent, each answered by `GAPLagrangianBranching`:
-///    the first assignment of value ≤ T is optimal, every "none" raises the bound to T + 1. Both
-///    take the assignments their nodes' Lagrangian heuristic and leaves meet as incumbents;
+///    the first assignment of value ≤ T is optimal, every "none" raises the bound to T + 1 (each
+///    tree on `threads` workers, with the one-worker answer). Both take the assignments their
+///    nodes' Lagrangian heuristic and leaves meet as incumbents;
 /// 6. otherwise (no Lagrangian, fractional costs, no incumbent) GLPK's branch-and-cut from the
 ///    incumbent with the bound as `MIPParameters.objectiveBound`.
 /// Every step stops once the incumbent reaches the bound (rounded up with integral costs): it is
@@ -120,9 +121,11 @@ public enum GeneralizedAssignment {
     ///   - parameters: the time limit covers everything; a caller's `rootHeuristic` replaces all of
     ///     the steps before branch-and-cut (plain GLPK with that heuristic).
     ///   - seed: the tabu search's random tenures and restarts and the subproblems' random choices.
+    ///   - threads: workers of the growing-target trees (step 5c); the result does not depend on it
+    ///     when the time limit does not end the search.
     /// - Throws: `GLPKError.invalidArgument` for ragged matrices or non-finite or negative data.
     public static func solve(_ p: GeneralizedAssignmentProblem, parameters: MIPParameters = MIPParameters(),
-                             seed: UInt64 = 1) throws -> GeneralizedAssignmentResult {
+                             seed: UInt64 = 1, threads: Int = 1) throws -> GeneralizedAssignmentResult {
         try validate(p)
         let started = Date()
         guard parameters.rootHeuristic == nil else {
@@ -248,7 +251,7 @@ public enum GeneralizedAssignment {
                                                           seed: seed &+ 1, target: target())
                 offer(search?.assignment, foundAt: search?.improvedAt ?? Date())
             }
-            var branching = GAPLagrangianBranching(p, integral: true, deadline: end)
+            var branching = GAPLagrangianBranching(p, integral: true, deadline: end, threads: threads)
             while !proven() {
                 let t = (bound - 1e-6 * max(1, abs(bound))).rounded(.up)
                 guard t <= fixingLimit() else { break }

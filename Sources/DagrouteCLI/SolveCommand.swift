@@ -38,7 +38,7 @@ struct Solve: ParsableCommand {
     @Option(help: "With orlib-cap: the capacity of every warehouse, for files that have the word 'capacity' in its place (capa, capb, capc; e.g. 8000 for capa).")
     var capacity: Double?
     @Option(help: "Random seed (routing formats and orlib-gap).") var seed: UInt64 = 1
-    @Option(help: "Worker threads (routing formats); default: all cores.") var threads: Int?
+    @Option(help: "Worker threads (routing formats, and orlib-gap's growing-target trees, whose answer does not depend on it); default: all cores.") var threads: Int?
     @Option(help: "Routing formats: stop after this many ruin-and-recreate iterations per thread (or at --time-limit, whichever comes first); the answer is then the same for a seed and thread count.")
     var iterations: Int?
     @Flag(help: "Print one JSON object on stdout instead of a text summary.") var json = false

@@ -36,7 +36,7 @@ private func solveGAP(_ url: URL, displayName: String, instance: String, _ comma
     let r = try GeneralizedAssignment.solve(
         GeneralizedAssignmentProblem(cost: p.cost.map { $0.map(Double.init) }, resource: p.resource.map { $0.map(Double.init) },
                                      capacity: p.capacity.map(Double.init), sense: sense),
-        parameters: parameters, seed: command.seed)
+        parameters: parameters, seed: command.seed, threads: command.threads ?? ParallelBlocks.defaultThreads)
     var lines = ["\(instance): generalized assignment, \(p.agents) agents × \(p.jobs) jobs, \(sense == .maximize ? "maximise" : "minimise")",
                  statusLine(r.status, r.objective, r.bestBound, r.seconds)]
     if let t = r.secondsToIncumbent { lines.append(String(format: "incumbent found after %.2f s", t)) }

@@ -143,7 +143,7 @@ struct Search {
         for s in problem.stops { meanLeg += rule.perMetre * Double(problem.distance(rule.start.first, s.location)) + rule.perSecond * Double(problem.duration(rule.start.first, s.location)) }
         meanLeg /= Double(max(1, problem.stops.count))
         let t0 = max(1e-9, parameters.startTemperature * meanLeg), tf = max(1e-12, parameters.endTemperature * meanLeg)
-        let distanceTf = max(1e-12, (Double(ProcessInfo.processInfo.environment["TW_TF"] ?? "") ?? parameters.distanceEndTemperature) * meanLeg)
+        let distanceTf = max(1e-12, parameters.distanceEndTemperature * meanLeg)
         var iteration = 0, since = 0
         var saved: [(Int, [Int32])] = [], candidates: [InsertionMove] = [], routeList: [Int] = []
         var lastReport = 0.0
@@ -151,12 +151,6 @@ struct Search {
         var elimination = RouteElimination(state: state, parameters: parameters)
         // Time-warp education of new bests once route elimination has ended (VRPTW).
         var education = localSearch != nil && parameters.educateNewBests ? TimeWarpEducation(state: state) : nil
-        let env = ProcessInfo.processInfo.environment
-        var distance = DistanceAnnealing(runs: Int(env["TW_K"] ?? "") ?? 1, stagnation: Double(env["TW_STAG"] ?? "") ?? 0,
-                                         reheat: Double(env["TW_REHEAT"] ?? "") ?? 1)
-        let crossover = env["TW_POP"] == "1" && problem.vehicleTypes.count == 1
-        var elites = ElitePlans(capacity: 4)
-        var runBest = Double.infinity, runBestRoutes: [[Int32]] = []
         recombination.pool.addAll(of: state)
         while true {
             let elapsed = Date().timeIntervalSince(started)
@@ -178,27 +172,7 @@ struct Search {
             }
             // After route elimination, the distance search anneals over the rest of the budget.
             let annealed = elimination.endProgress < 1 ? max(0, progressNow - elimination.endProgress) / (1 - elimination.endProgress) : 1
-            var temperature = t0 * pow((elimination.finished ? distanceTf : tf) / t0, annealed)
-            if elimination.finished && localSearch != nil {
-                if distance.restartsNow(at: annealed) {
-                    if crossover { elites.offer(runBestRoutes, cost: runBest) }
-                    let parents = crossover && elites.count >= 2 ? elites.parents(rng: &rng) : nil
-                    if let parents, let child = RouteCrossover.child(parents.0, parents.1, stops: problem.stops.count, rng: &rng) {
-                        state.restore(child.slots)
-                        saved.removeAll(keepingCapacity: true)
-                        state.recreate(params: parameters, hard: [], neighbours: neighbours, rng: &rng, saved: &saved, candidates: &candidates, routeList: &routeList)
-                        localSearch!.run(rng: &rng)
-                    } else {
-                        state.restore(bestRoutes)
-                    }
-                    currentCost = state.routesCost; currentOut = state.outPenalty; current = state.objective
-                    runBest = state.unassigned.isEmpty ? current : .infinity; runBestRoutes = state.snapshot()
-                    if state.unassigned.isEmpty && current < best - 1e-9 {
-                        best = current; bestRoutes = runBestRoutes; bestIteration = iteration; since = 0
-                    }
-                }
-                temperature = distance.temperature(at: annealed, t0: t0, tf: distanceTf)
-            }
+            let temperature = t0 * pow((elimination.finished ? distanceTf : tf) / t0, annealed)
             iteration += 1; since += 1
             saved.removeAll(keepingCapacity: true)
             let unassignedBefore = state.unassigned
@@ -232,9 +206,7 @@ struct Search {
                         currentCost = state.routesCost; current = state.objective
                     }
                     best = current; bestOut = out; bestRoutes = state.snapshot(); bestIteration = iteration; since = 0
-                    if elimination.finished { distance.noteBest(at: annealed) }
                 }
-                if crossover && elimination.finished && out == 0 && current < runBest - 1e-9 { runBest = current; runBestRoutes = state.snapshot() }
             } else {
                 state.undo(saved: saved, unassignedBefore: unassignedBefore)
             }

@@ -22,16 +22,8 @@ final class GAPParallelBranchingTests: XCTestCase {
             let capacity = (0..<m).map { _ in (total / Double(m) * Double.random(in: 0.95...1.15, using: &rng)).rounded() }
             let p = GeneralizedAssignmentProblem(cost: cost, resource: resource, capacity: capacity, sense: .minimize)
             let name = "case \(case_): \(p)"
-            var optimum = Double.infinity
-            func visit(_ j: Int, _ load: [Double], _ value: Double) {
-                if j == n { optimum = min(optimum, value); return }
-                for i in 0..<m where load[i] + resource[i][j] <= capacity[i] {
-                    var l = load; l[i] += resource[i][j]
-                    visit(j + 1, l, value + cost[i][j])
-                }
-            }
-            visit(0, [Double](repeating: 0, count: m), 0)
-            guard optimum.isFinite else { continue }
+            guard let optimum = GAPEnumeration.extremes(cost: cost, resource: resource, capacity: capacity, sign: 1)?.best.value
+            else { continue }
             let allowed = (0..<m).flatMap { i in (0..<n).map { resource[i][$0] <= capacity[i] } }
             let start = [Double](repeating: 0, count: n)
             var answers: [(found: [Int]?, incumbent: [Int]?, noneNodes: Int)] = []

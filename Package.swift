@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "RoadNetwork", dependencies: ["DagrouteCore", "CZlib"], exclude: ["README.md"]),
         .target(name: "TravelMatrix", dependencies: ["DagrouteCore", "RoadNetwork", "CCrowFly"], exclude: ["README.md"]),
         .target(name: "Routing", dependencies: ["DagrouteCore", "GLPK"], exclude: ["README.md"],
-                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked", "-Ounchecked"], .when(configuration: .release))]),
         .target(name: "Formats", dependencies: ["DagrouteCore", "Routing"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["DagrouteCore", "Instance", "Scenario"], exclude: ["README.md"]),
         .target(name: "Scenario", dependencies: ["DagrouteCore", "Instance", "TravelMatrix", "Assignment", "Routing"],

@@ -3,7 +3,9 @@
 /// Every randomised algorithm in dagroute takes one of these (or any `RandomNumberGenerator`)
 /// as a parameter, so that the same seed gives the same result on every platform.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var s: (UInt64, UInt64, UInt64, UInt64)
+    /// The generator's state; internal (not private) only so that `next` can be inlined into the
+    /// solvers' hot loops in other modules.
+    @usableFromInline var s: (UInt64, UInt64, UInt64, UInt64)
 
     public init(seed: UInt64) {
         var sm = seed
@@ -17,7 +19,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         s = (splitMix(&sm), splitMix(&sm), splitMix(&sm), splitMix(&sm))
     }
 
-    public mutating func next() -> UInt64 {
+    @inlinable public mutating func next() -> UInt64 {
         let result = rotl(s.1 &* 5, 7) &* 9
         let t = s.1 << 17
         s.2 ^= s.0; s.3 ^= s.1; s.1 ^= s.2; s.0 ^= s.3
@@ -26,10 +28,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return result
     }
 
-    @inline(__always) private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    @inlinable @inline(__always) func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
     /// A uniform double in [0, 1) with 53 random bits.
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    @inlinable public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
     /// A standard normal deviate (Box–Muller; uses two uniforms).
     public mutating func nextGaussian() -> Double {

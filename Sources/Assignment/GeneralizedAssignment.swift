@@ -214,7 +214,7 @@ public enum GeneralizedAssignment {
                 if integral, pairBound != nil {
                     let search = GAPAgentSubsetSearch.improve(p, a, allowed: usable, multipliers: u, rounds: agentSubsetRounds,
                                                               stallRounds: agentSubsetStallRounds, deadline: deadline, seed: seed,
-                                                              target: target())
+                                                              target: target(), suspectJobs: true)
                     offer(search?.assignment, foundAt: search?.improvedAt ?? Date())
                 } else {
                     offer(GAPSubproblemSearch.improve(p, a, allowed: usable, rounds: subproblemRounds, deadline: deadline, seed: seed,
@@ -248,7 +248,7 @@ public enum GeneralizedAssignment {
                 let search = GAPAgentSubsetSearch.improve(p, a, multipliers: u, rounds: agentSubsetRounds,
                                                           stallRounds: agentSubsetLateStallRounds,
                                                           deadline: end.map { Date().addingTimeInterval($0.timeIntervalSinceNow * agentSubsetShare) },
-                                                          seed: seed &+ 1, target: target())
+                                                          seed: seed &+ 1, target: target(), suspectJobs: true)
                 offer(search?.assignment, foundAt: search?.improvedAt ?? Date())
             }
             var branching = GAPLagrangianBranching(p, integral: true, deadline: end, threads: threads)

@@ -30,13 +30,16 @@ struct GAPSuspectJobs {
         (jobs, self.inKnapsack) = (n, inKnapsack)
     }
 
+    /// Whether job j's agent in `assignment` leaves it out of its knapsack.
+    func isSuspect(_ j: Int, in assignment: [Int]) -> Bool { !inKnapsack[assignment[j] * jobs + j] }
+
     /// Up to `jobsPerRound` jobs, sorted: the suspects of `assignment` in random order first, then
     /// random others.
     func pick(_ assignment: [Int], using rng: inout SeededGenerator) -> [Int] {
         var order = Array(0..<jobs)
         order.shuffle(using: &rng)
-        let suspects = order.filter { !inKnapsack[assignment[$0] * jobs + $0] }
-        let others = order.filter { inKnapsack[assignment[$0] * jobs + $0] }
+        let suspects = order.filter { isSuspect($0, in: assignment) }
+        let others = order.filter { !isSuspect($0, in: assignment) }
         return Array((suspects + others).prefix(Self.jobsPerRound)).sorted()
     }
 }

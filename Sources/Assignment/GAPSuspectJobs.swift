@@ -8,7 +8,7 @@ import DagrouteCore
 struct GAPSuspectJobs {
     /// Jobs freed per round. Shared machine, release, one thread, rounds alternating with the agent
     /// subsets, all else after the tabu search switched off, 30 s: gapd#5 (20 × 100) reached 6,188
-    /// (known 6,185) with 60 suspect jobs first, 6,193 with 60 random jobs, 6,197 with 45
+    /// (known 6,185) with 60 suspect jobs first, 6,193 with 60 random jobs, 6,197 with 45 random jobs
     /// (BENCHMARKS.md "GAP gapc / gapd").
     static let jobsPerRound = 60
 

@@ -67,8 +67,9 @@ public struct GeneralizedAssignmentResult: Sendable {
 /// 4. Lagrangian fixing against the incumbent (`GAPLagrangianBranching.reduce`: pairs whose forced
 ///    bound exceeds incumbent − 1 dropped, ascent and fixing repeated on what is left), then on the
 ///    pairs left and the incumbent's own: with integral costs `GAPAgentSubsetSearch` (every job of
-///    a few agents re-solved by small Lagrangian trees), otherwise `GAPSubproblemSearch` (GLPK
-///    sub-MIPs over a few agents' jobs);
+///    a few agents re-solved by small Lagrangian trees; with more than `suspectJobsAgents` agents
+///    every second round re-solves the `GAPSuspectJobs` over all agents instead), otherwise
+///    `GAPSubproblemSearch` (GLPK sub-MIPs over a few agents' jobs);
 /// 5. with integral costs and an incumbent: when the incumbent is more than `oneTreeGap` above the
 ///    bound, first one `GAPLagrangianBranching` tree below the incumbent (cut-off falling with every
 ///    better incumbent it meets; an exhausted tree proves the incumbent); when it is then still more
@@ -116,6 +117,11 @@ public enum GeneralizedAssignment {
     /// Rounds without improvement that end the second run: every idle round delays the targets
     /// (with 300, gapd#1's proof took 44.6 s against main's 18.2 s, shared machine).
     static let agentSubsetLateStallRounds = 50
+    /// Problems of more than this many agents alternate the agent-subset rounds with rounds over
+    /// `GAPSuspectJobs` (steps 4 and 5b). Shared machine, 60 s, the same minutes: gapd#5 (20 agents)
+    /// 6,203 → 6,190, gapd#6 (20) 12,269 → 12,254, but gapd#4 (10) 12,451 → 12,462 and gapd#3's proof
+    /// 25.6 → 55.0 s (BENCHMARKS.md "GAP gapc / gapd").
+    static let suspectJobsAgents = 10
 
     /// - Parameters:
     ///   - parameters: the time limit covers everything; a caller's `rootHeuristic` replaces all of
@@ -214,7 +220,7 @@ public enum GeneralizedAssignment {
                 if integral, pairBound != nil {
                     let search = GAPAgentSubsetSearch.improve(p, a, allowed: usable, multipliers: u, rounds: agentSubsetRounds,
                                                               stallRounds: agentSubsetStallRounds, deadline: deadline, seed: seed,
-                                                              target: target())
+                                                              target: target(), suspectJobs: m > suspectJobsAgents)
                     offer(search?.assignment, foundAt: search?.improvedAt ?? Date())
                 } else {
                     offer(GAPSubproblemSearch.improve(p, a, allowed: usable, rounds: subproblemRounds, deadline: deadline, seed: seed,
@@ -248,7 +254,7 @@ public enum GeneralizedAssignment {
                 let search = GAPAgentSubsetSearch.improve(p, a, multipliers: u, rounds: agentSubsetRounds,
                                                           stallRounds: agentSubsetLateStallRounds,
                                                           deadline: end.map { Date().addingTimeInterval($0.timeIntervalSinceNow * agentSubsetShare) },
-                                                          seed: seed &+ 1, target: target())
+                                                          seed: seed &+ 1, target: target(), suspectJobs: m > suspectJobsAgents)
                 offer(search?.assignment, foundAt: search?.improvedAt ?? Date())
             }
             var branching = GAPLagrangianBranching(p, integral: true, deadline: end, threads: threads)

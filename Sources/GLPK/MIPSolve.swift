@@ -187,7 +187,6 @@ extension Model {
         }
         solution.warmStartAccepted = context.warmStartAccepted
         solution.seconds = Date().timeIntervalSince(start)
-        if ProcessInfo.processInfo.environment["TW9_MIP_TRACE"] != nil { FileHandle.standardError.write("MIP \(name): \(glp_get_it_cnt(p)) simplex iterations, \(String(format: "%.3f", solution.seconds)) s, \(solution.status)\n".data(using: .utf8)!) }
         return solution
     }
 

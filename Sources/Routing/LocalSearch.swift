@@ -23,10 +23,9 @@ final class LocalSearch {
     /// Minimal gain of the running descent: `epsilon`, or on penalised costs `relativeGain` × the
     /// plan's penalised cost at the start of the descent — with large penalties a route's cost
     /// carries rounding errors far above `epsilon`, and descents were seen to run for minutes on
-    /// moves that only moved rounding errors (r2_2_1, crossover children).
+    /// moves that only moved rounding errors (r2_2_1, crossover children of session 9's population experiment).
     private var minimumGain = LocalSearch.epsilon
     static let relativeGain = 1e-9
-    var passes = 0
 
     /// Pure CVRP with a symmetric matrix: intra-route moves are priced from distances in O(1).
     private let distanceOnly: Bool
@@ -55,9 +54,7 @@ final class LocalSearch {
             minimumGain = max(Self.epsilon, Self.relativeGain * total)
         }
         var improved = true
-        passes = 0
         while improved {
-            passes += 1
             improved = false
             for u in order where state.routeOf[u] >= 0 {
                 if shouldStop() { return }

@@ -4,10 +4,10 @@ import Foundation
 /// and 95 % of the budget, and once more at the end when only iterations bound the search. Each
 /// solve gets `recombinationShare` of the time budget (at most half of what remains); without a
 /// time budget it gets 10 s and only a proven optimum counts, so that the answer depends on the
-/// seed and thread count alone. When an iteration budget and a time budget bound the search
-/// together, a solve stops after `simplexIterations` simplex iterations instead (at most half of
-/// the time that remains), so that such runs too depend on the seed and thread count alone, not
-/// on the machine's load.
+/// seed and thread count alone. When an iteration budget and a time budget bound the search of a
+/// single-stop problem (CVRP, VRPTW) together, a solve stops after `simplexIterations` simplex
+/// iterations instead (at most half of the time that remains), so that such runs too depend on
+/// the seed and thread count alone, not on the machine's load.
 struct PoolRecombination {
     var pool: RoutePool
     private let checkpoints: [Double] = [0.2, 0.4, 0.6, 0.8, 0.95]
@@ -16,9 +16,11 @@ struct PoolRecombination {
     private let share: Double
     private let iterationBound: Bool
     let enabled: Bool
-    /// Simplex iterations of one solve when an iteration budget bounds the search: about what a
-    /// solve gets from its time share in a 60 s run on the quiet machine (see README).
-    static let simplexIterations = Int(ProcessInfo.processInfo.environment["TW9_SIMPLEX"] ?? "") ?? 1_000_000_000
+    /// Simplex iterations of one solve when an iteration budget bounds the search of a
+    /// single-stop problem: about what a solve gets from its 2 % time share (1.2 s) of a 60 s run
+    /// on the quiet machine (rc1_2_3 under load: about 1,000 per second; r2_2_1's solves need
+    /// 40–600 to prove their optimum).
+    static let simplexIterations = 2_000
     /// Plans within this fraction of the best contribute their changed routes to the pool.
     static let tolerance = 0.02
 
@@ -46,12 +48,13 @@ struct PoolRecombination {
     mutating func recombine(state: SearchState, best: [[Int32]], bestOut: Int, bestObjective: Double,
                             elapsed: Double) -> (slots: [[Int32]], objective: Double, out: Int)? {
         let limit: Double
-        let iterationBound = iterationBound && !state.problem.hasPairs
+        // Pickup–delivery problems (the care waves) keep their time shares.
+        let onBudget = runtime != nil && iterationBound && !state.problem.hasPairs
         if let runtime {
-            limit = iterationBound ? 0.5 * (runtime - elapsed) : min(share * runtime, 0.5 * (runtime - elapsed))
+            limit = onBudget ? 0.5 * (runtime - elapsed) : min(share * runtime, 0.5 * (runtime - elapsed))
         } else { limit = 10 }
         guard let slots = SetPartitioning.recombine(pool: &pool, state: state, best: best, bestOut: bestOut, timeLimit: limit,
-                                                    simplexIterationLimit: runtime != nil && iterationBound ? Self.simplexIterations : nil,
+                                                    simplexIterationLimit: onBudget ? Self.simplexIterations : nil,
                                                     requireOptimal: runtime == nil) else { return nil }
         let before = state.snapshot()
         state.restore(slots)

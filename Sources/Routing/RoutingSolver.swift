@@ -152,14 +152,6 @@ struct Search {
         // Time-warp education of new bests once route elimination has ended (VRPTW).
         var education = localSearch != nil && parameters.educateNewBests ? TimeWarpEducation(state: state) : nil
         recombination.pool.addAll(of: state)
-        // EXPERIMENT (tw9): a population with giant-tour crossover in the distance phase.
-        let env = ProcessInfo.processInfo.environment
-        let populationInterval = Int(env["TW9_POP_INTERVAL"] ?? "") ?? 0
-        let generationWeight = Int(env["TW9_POP_WEIGHT"] ?? "") ?? 1
-        let poolChildren = env["TW9_POP_POOL"] == "1"
-        var population = localSearch != nil && populationInterval > 0 && problem.vehicleTypes.count == 1 ? Population(stopCount: problem.stops.count) : nil
-        var generationEducation = population != nil ? TimeWarpEducation(state: state) : nil
-        var generations = 0, feasibleChildren = 0, improvingChildren = 0, generationSeconds = 0.0, distanceIterations = 0
         while true {
             let elapsed = Date().timeIntervalSince(started)
             if Cancellation.isRequested || stop.isMet(iteration: iteration, sinceImprovement: since, elapsed: elapsed) { break }
@@ -220,40 +212,10 @@ struct Search {
             }
             state.adaptPenalty()
             elimination.afterIteration(state)
-            if elimination.finished && bestOut == 0 { distanceIterations += 1 }
-            if population != nil && elimination.finished && bestOut == 0 && distanceIterations % populationInterval == 0 {
-                let t = Date()
-                if population!.members.isEmpty { population!.add(slots: bestRoutes, cost: best) }
-                let maxRoutes = bestRoutes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
-                generations += 1
-                if let child = population!.generation(state: state, localSearch: localSearch!, education: &generationEducation!,
-                                                       maxRoutes: maxRoutes, rng: &rng, shouldStop: shouldStop) {
-                    feasibleChildren += 1
-                    if poolChildren && child.cost <= best * (1 + PoolRecombination.tolerance) {
-                        for (r, stops) in child.slots.enumerated() where !stops.isEmpty {
-                            let k = state.slotType[r]
-                            recombination.pool.add(vehicleType: k, stops: stops, cost: state.rules[k].cost(state.rules[k].route(stops, in: problem)))
-                        }
-                    }
-                    if child.cost < best - 1e-9 {
-                        improvingChildren += 1
-                        state.restore(child.slots)
-                        for r in 0..<state.routes.count where !state.routes[r].isEmpty { recombination.pool.add(vehicleType: state.slotType[r], stops: state.routes[r], cost: state.routeCost[r]) }
-                        best = child.cost; bestRoutes = child.slots; bestIteration = iteration; since = 0
-                        currentCost = state.routesCost; currentOut = state.outPenalty; current = state.objective
-                    }
-                }
-                iteration += generationWeight - 1
-                generationSeconds += Date().timeIntervalSince(t)
-            }
             if elapsed - lastReport >= 5 {
                 lastReport = elapsed
                 progress.say(String(format: "iteration %d: best %.2f, current %.2f", iteration, best, current))
             }
-        }
-        if population != nil {
-            FileHandle.standardError.write((String(format: "population: best %.2f at %d; %d generations", best, bestIteration, generations) + String(format: ", %d feasible, %d improving, %.2f s; %d distance iterations\n", feasibleChildren, improvingChildren, generationSeconds, distanceIterations)).data(using: .utf8)!)
-            progress.say(String(format: "population: %d generations, %d feasible, %d improving, %.2f s; %d distance iterations", generations, feasibleChildren, improvingChildren, generationSeconds, distanceIterations))
         }
         if recombination.isDueAtEnd && !Cancellation.isRequested,
            let better = recombination.recombine(state: state, best: bestRoutes, bestOut: bestOut, bestObjective: best, elapsed: 0) {

@@ -1,5 +1,4 @@
 import DagrouteCore
-import Foundation
 
 /// The time-warp education of the VRPTW distance phase (HGS-TW, Vidal et al. 2013), applied to
 /// every new best plan once route elimination has ended (`SolverParameters.educateNewBests`): a plan is
@@ -49,7 +48,6 @@ struct TimeWarpEducation {
                           shouldStop: () -> Bool) -> Bool {
         localSearch.penalty = penalty
         localSearch.run(rng: &rng, shouldStop: shouldStop)
-        if localSearch.passes > 30 { FileHandle.standardError.write("passes \(localSearch.passes) penalty \(penalty) cost \(state.routesCost)\n".data(using: .utf8)!) }
         var (time, load) = Self.violations(state)
         record(timeFeasible: time == 0, loadFeasible: load == 0)
         for factor in [10.0, 100.0] where time > 0 || load > 0 {

@@ -1,8 +1,7 @@
 import DagrouteCore
 
 /// Granular local search for single-stop problems (CVRP, VRPTW): for every stop `u` and each of its
-/// nearest stops `v`, tries relocate (or-opt of 1–3 stops, of 2–3 also reversed), swap, 2-opt* and
-/// 2-opt, and applies the
+/// nearest stops `v`, tries relocate (or-opt of 1–3 stops), swap, 2-opt* and 2-opt, and applies the
 /// first improving feasible move. Inter-route moves are priced in O(1) from prefix/suffix
 /// summaries; intra-route moves by concatenating the changed route (O(route)). When no such move
 /// improves, SWAP* (`SwapStar`) runs over the route pairs, and the node moves again after it changed
@@ -74,11 +73,6 @@ final class LocalSearch {
         for len in 1...3 {
             if let d = relocate(u, length: len, after: v), d < -minimumGain { applyRelocate(u, length: len, after: v); return true }
         }
-        for len in 2...3 {
-            if let d = relocate(u, length: len, after: v, reversed: true), d < -minimumGain {
-                applyRelocate(u, length: len, after: v, reversed: true); return true
-            }
-        }
         if state.positionOf[v] == 0, let d = relocate(u, length: 1, after: -1 - v), d < -minimumGain { applyRelocate(u, length: 1, after: -1 - v); return true }
         if let d = swap(u, v), d < -minimumGain { applySwap(u, v); return true }
         if let d = twoOptStar(u, v), d < -minimumGain { applyTwoOptStar(u, v); return true }
@@ -128,9 +122,9 @@ final class LocalSearch {
     // MARK: - Relocate (or-opt)
 
     /// Cost change of moving `u` and the `length − 1` stops after it to just after `v`
-    /// (`v < 0` encodes "before stop −1 − v", used for the first position), in reverse order when
-    /// `reversed`, or nil if infeasible or not applicable.
-    func relocate(_ u: Int, length: Int, after v: Int, reversed: Bool = false) -> Double? {
+    /// (`v < 0` encodes "before stop −1 − v", used for the first position), or nil if infeasible
+    /// or not applicable.
+    func relocate(_ u: Int, length: Int, after v: Int) -> Double? {
         let ru = Int(state.routeOf[u]), pu = Int(state.positionOf[u])
         let target = v >= 0 ? v : -1 - v
         let rv = Int(state.routeOf[target])
@@ -142,17 +136,15 @@ final class LocalSearch {
             if distanceOnly {
                 let prevU = location(ru, pu - 1), first = location(ru, pu), last = location(ru, pu + length - 1)
                 let nextU = location(ru, pu + length), at = location(ru, pv), nextV = location(ru, pv + 1)
-                // The matrix is symmetric: a reversed chain drives the same inside.
-                let (head, tail) = reversed ? (last, first) : (first, last)
-                let change = d(prevU, nextU) - d(prevU, first) - d(last, nextU) + d(at, head) + d(tail, nextV) - d(at, nextV)
+                let change = d(prevU, nextU) - d(prevU, first) - d(last, nextU) + d(at, first) + d(last, nextV) - d(at, nextV)
                 return state.rules[state.slotType[ru]].perMetre * Double(change)
             }
-            buildRelocated(routeU, from: pu, length: length, after: pv, reversed: reversed)
+            buildRelocated(routeU, from: pu, length: length, after: pv)
             guard let c = price(sequence: sequence, route: ru) else { return nil }
             return c - current(ru)
         }
-        var seg = node(routeU[reversed ? pu + length - 1 : pu])
-        for k in 1..<length { seg = cat(seg, node(routeU[reversed ? pu + length - 1 - k : pu + k])) }
+        var seg = node(routeU[pu])
+        for k in 1..<length { seg = cat(seg, node(routeU[pu + k])) }
         let newU = cat(state.prefix[ru][pu], state.suffix[ru][pu + length])
         let newV = cat(cat(state.prefix[rv][pv + 1], seg), state.suffix[rv][pv + 1])
         guard let cu = price(newU, route: ru, empty: routeU.count == length),
@@ -160,30 +152,28 @@ final class LocalSearch {
         return cu + cv - current(ru) - current(rv)
     }
 
-    private func buildRelocated(_ route: [Int32], from pu: Int, length: Int, after pv: Int, reversed: Bool = false) {
+    private func buildRelocated(_ route: [Int32], from pu: Int, length: Int, after pv: Int) {
         sequence.removeAll(keepingCapacity: true)
-        let chain = route[pu..<(pu + length)]
-        if pv == -1 { if reversed { sequence += chain.reversed() } else { sequence += chain } }
+        if pv == -1 { sequence += route[pu..<(pu + length)] }
         for k in 0..<route.count {
             if k >= pu && k < pu + length { continue }
             sequence.append(route[k])
-            if k == pv { if reversed { sequence += chain.reversed() } else { sequence += chain } }
+            if k == pv { sequence += route[pu..<(pu + length)] }
         }
     }
 
-    func applyRelocate(_ u: Int, length: Int, after v: Int, reversed: Bool = false) {
+    func applyRelocate(_ u: Int, length: Int, after v: Int) {
         let ru = Int(state.routeOf[u]), pu = Int(state.positionOf[u])
         let target = v >= 0 ? v : -1 - v
         let rv = Int(state.routeOf[target])
         let pv = v >= 0 ? Int(state.positionOf[target]) : Int(state.positionOf[target]) - 1
         if ru == rv {
-            buildRelocated(state.routes[ru], from: pu, length: length, after: pv, reversed: reversed)
+            buildRelocated(state.routes[ru], from: pu, length: length, after: pv)
             state.routes[ru] = sequence
             state.refresh(ru)
             return
         }
-        var moving = Array(state.routes[ru][pu..<(pu + length)])
-        if reversed { moving.reverse() }
+        let moving = Array(state.routes[ru][pu..<(pu + length)])
         state.routes[ru].removeSubrange(pu..<(pu + length))
         state.routes[rv].insert(contentsOf: moving, at: pv + 1)
         state.refresh(ru); state.refresh(rv)

@@ -131,7 +131,7 @@ final class MoveEvaluationTests: XCTestCase {
                 if u == v { continue }
                 let before = try XCTUnwrap(Self.totalCost(p, state), "the state must stay feasible")
                 let saved = state.snapshot()
-                let op = rng.next() % 7
+                let op = rng.next() % 6
                 guard let delta = ls.applyRandomMove(op: op, u, v, rng: &rng) else { continue }
                 checked += 1
                 let after = Self.totalCost(p, state)

@@ -3,8 +3,7 @@ import DagrouteCore
 
 extension LocalSearch {
     /// Test support: one granular move of kind `op` (0 relocate of 1–3 stops after `v`, 1 the same
-    /// to the front of `v`'s route, 2 swap, 3 2-opt*, 4 2-opt, 5 move `u` to an empty vehicle,
-    /// 6 relocate of 2–3 stops reversed after `v` or, drawn, to the front of `v`'s route)
+    /// to the front of `v`'s route, 2 swap, 3 2-opt*, 4 2-opt, 5 move `u` to an empty vehicle)
     /// priced and then applied, as the move-evaluation tests draw them. Returns nil when the draw
     /// is not a valid move (the caller skips it; the plan is unchanged), else the priced change
     /// (itself nil when the evaluator found the move infeasible). The relocate length is drawn
@@ -34,20 +33,10 @@ extension LocalSearch {
             if ru != rv || pv <= pu + 1 { return nil }
             let delta = twoOpt(u, v); applyTwoOpt(u, v)
             return .some(delta)
-        case 5:
+        default:
             guard let r = (0..<state.routes.count).first(where: { state.routes[$0].isEmpty }) else { return nil }
             if state.slotType[ru] == state.slotType[r] && state.routes[ru].count == 1 { return nil }
             let delta = moveToRoute(u, r); applyMoveToRoute(u, r)
-            return .some(delta)
-        default:
-            let len = Int(rng.next() % 2) + 2
-            let front = rng.next() % 2 == 0
-            if front && pv != 0 { return nil }
-            let after = front ? -1 - v : v
-            let at = front ? -1 : pv
-            if pu + len > state.routes[ru].count || (ru == rv && at >= pu - 1 && at < pu + len) { return nil }
-            let delta = relocate(u, length: len, after: after, reversed: true)
-            applyRelocate(u, length: len, after: after, reversed: true)
             return .some(delta)
         }
     }

@@ -64,7 +64,7 @@ final class TimeWarpLocalSearchTests: XCTestCase {
             if u == v { continue }
             let before = naiveTotal(p, state, penalty)
             let saved = state.snapshot()
-            let op = rng.next() % 7
+            let op = rng.next() % 6
             guard let priced = ls.applyRandomMove(op: op, u, v, rng: &rng) else { continue }
             guard let delta = priced else { XCTFail("move \(op) on \(u), \(v) has no penalised price"); return checked }
             checked += 1

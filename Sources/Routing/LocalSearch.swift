@@ -23,7 +23,8 @@ final class LocalSearch {
     /// Minimal gain of the running descent: `epsilon`, or on penalised costs `relativeGain` × the
     /// plan's penalised cost at the start of the descent — with large penalties a route's cost
     /// carries rounding errors far above `epsilon`, and descents were seen to run for minutes on
-    /// moves that only moved rounding errors (r2_2_1, crossover children of session 9's population experiment).
+    /// moves that only moved rounding errors (r2_2_1, crossover children of session 9's
+    /// population experiment).
     private var minimumGain = LocalSearch.epsilon
     static let relativeGain = 1e-9
 

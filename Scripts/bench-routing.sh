@@ -13,7 +13,8 @@
 # --seeds runs dagroute once per seed (columns dagroute-s1, dagroute-s2, …) and adds the mean gap
 # over all seeds; the peers run once.
 # --iterations N also stops dagroute after N iterations (one thread, so the result no longer depends
-# on the machine's load when the budget binds before the time limit; not for --peers).
+# on the machine's load when the budget binds before the time limit: for CVRP and VRPTW the
+# set-partitioning solves then stop on a simplex-iteration budget, not the clock; not for --peers).
 # Default instances: six per set; --all runs every instance of the set. Prints a Markdown table
 # (instance, best known value and vehicles, cost, vehicles and gap % per solver, mean gap) on
 # stdout. For the VRPTW sets the gap is on distance only; compare vehicles first (a plan with more

@@ -8,7 +8,8 @@
 #
 # --iterations N also stops each run after N iterations: when that budget binds before the time
 # limit, both binaries' results depend on the seed alone, not on the machine's load (and a binary's
-# results can be reused across comparisons).
+# results can be reused across comparisons; for CVRP and VRPTW since session 9, whose
+# set-partitioning solves then stop on a simplex-iteration budget instead of the clock).
 #
 # FILEs are instance files under ../shared/instances; their best known value (and vehicles, where
 # stated) come from known_values.csv (matched by instance name).

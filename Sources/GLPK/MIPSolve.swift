@@ -16,7 +16,12 @@ extension Model {
     /// - Throws: `GLPKError.invalidArgument` for a bad time limit or gap, or a warm start of the
     ///   wrong length, with non-finite or non-integral values, or violating a bound or constraint;
     ///   `GLPKError.solverFailed` when GLPK cannot finish for numerical reasons.
-    public func solveMIP(_ parameters: MIPParameters = MIPParameters()) throws -> Solution {
+    /// - Parameter simplexIterationLimit: when set, branch-and-cut stops once the simplex has made
+    ///   this many iterations on the model (root LP included, `glp_get_it_cnt`), and the incumbent
+    ///   comes back as at a time limit: a budget that does not depend on the clock, so the same
+    ///   model and parameters stop at the same point however loaded the machine is (as long as
+    ///   `timeLimit` does not come first).
+    public func solveMIP(_ parameters: MIPParameters = MIPParameters(), simplexIterationLimit: Int? = nil) throws -> Solution {
         try checkTimeLimit(parameters.timeLimit)
         guard parameters.relativeGap >= 0, parameters.relativeGap.isFinite else {
             throw GLPKError.invalidArgument("expected a relative gap >= 0, found \(parameters.relativeGap)")
@@ -34,6 +39,7 @@ extension Model {
             context.objectiveRow = (0..<variableCount).filter { objective[$0] != 0 }.map { (Int32($0 + 1), objective[$0]) }
         }
         context.minimize = sense == .minimize
+        context.iterationLimit = simplexIterationLimit
         context.knownBound = parameters.objectiveBound
         context.bestBound = parameters.objectiveBound
         context.objectiveConstant = objectiveConstant
@@ -254,6 +260,8 @@ final class BranchAndCutContext {
     let columns: Int
     /// A bad cut from the separator: the search is stopped and `solveMIP` throws this.
     var separationError: GLPKError?
+    /// Simplex iterations after which the search stops (`solveMIP(_:simplexIterationLimit:)`).
+    var iterationLimit: Int?
 
     init(start: Date, warmStart: [Double]?, timeLimit: Double?, separator: (@Sendable ([Double]) -> [Cut])?, columns: Int) {
         self.start = start
@@ -343,6 +351,7 @@ private func branchAndCutCallback(_ tree: OpaquePointer?, _ info: UnsafeMutableR
         glp_ios_terminate(tree)
     }
     if let deadline = context.deadline, Date() >= deadline { glp_ios_terminate(tree) }
+    if let limit = context.iterationLimit, glp_get_it_cnt(prob) >= limit { glp_ios_terminate(tree) }
     // Ctrl-C (DagrouteCore.Cancellation): stop with the incumbent, reported like a time limit.
     if Cancellation.isRequested { glp_ios_terminate(tree) }
 }

@@ -20,6 +20,13 @@ final class LocalSearch {
     private var sequence: [Int32] = []
     /// Minimal gain (euro cents) for a move to count as an improvement.
     static let epsilon = 1e-6
+    /// Minimal gain of the running descent: `epsilon`, or on penalised costs `relativeGain` × the
+    /// plan's penalised cost at the start of the descent — with large penalties a route's cost
+    /// carries rounding errors far above `epsilon`, and descents were seen to run for minutes on
+    /// moves that only moved rounding errors (r2_2_1, crossover children of session 9's
+    /// population experiment).
+    private var minimumGain = LocalSearch.epsilon
+    static let relativeGain = 1e-9
 
     /// Pure CVRP with a symmetric matrix: intra-route moves are priced from distances in O(1).
     private let distanceOnly: Bool
@@ -41,6 +48,12 @@ final class LocalSearch {
     /// Stops early once `shouldStop` returns true (time limit, Ctrl-C).
     func run(rng: inout SeededGenerator, shouldStop: () -> Bool = { false }) {
         order.shuffle(using: &rng)
+        minimumGain = Self.epsilon
+        if penalty != nil {
+            var total = 0.0
+            for r in 0..<state.routes.count { total += current(r) }
+            minimumGain = max(Self.epsilon, Self.relativeGain * total)
+        }
         var improved = true
         while improved {
             improved = false
@@ -59,19 +72,19 @@ final class LocalSearch {
 
     private func improveWith(_ u: Int, _ v: Int) -> Bool {
         for len in 1...3 {
-            if let d = relocate(u, length: len, after: v), d < -Self.epsilon { applyRelocate(u, length: len, after: v); return true }
+            if let d = relocate(u, length: len, after: v), d < -minimumGain { applyRelocate(u, length: len, after: v); return true }
         }
-        if state.positionOf[v] == 0, let d = relocate(u, length: 1, after: -1 - v), d < -Self.epsilon { applyRelocate(u, length: 1, after: -1 - v); return true }
-        if let d = swap(u, v), d < -Self.epsilon { applySwap(u, v); return true }
-        if let d = twoOptStar(u, v), d < -Self.epsilon { applyTwoOptStar(u, v); return true }
-        if let d = twoOpt(u, v), d < -Self.epsilon { applyTwoOpt(u, v); return true }
+        if state.positionOf[v] == 0, let d = relocate(u, length: 1, after: -1 - v), d < -minimumGain { applyRelocate(u, length: 1, after: -1 - v); return true }
+        if let d = swap(u, v), d < -minimumGain { applySwap(u, v); return true }
+        if let d = twoOptStar(u, v), d < -minimumGain { applyTwoOptStar(u, v); return true }
+        if let d = twoOpt(u, v), d < -minimumGain { applyTwoOpt(u, v); return true }
         return false
     }
 
     private func improveWithEmptyRoute(_ u: Int) -> Bool {
         if state.maxRoutes != Int.max && state.usedRoutes >= state.maxRoutes { return false }
         guard let r = (0..<state.routes.count).first(where: { state.routes[$0].isEmpty }) else { return false }
-        if let d = moveToRoute(u, r), d < -Self.epsilon { applyMoveToRoute(u, r); return true }
+        if let d = moveToRoute(u, r), d < -minimumGain { applyMoveToRoute(u, r); return true }
         return false
     }
 

@@ -15,9 +15,10 @@ enum SetPartitioning {
     /// `timeLimit` seconds, or nil when GLPK found nothing better than the incumbent `best` (slot
     /// lists with `bestOut` requests left out) or failed. The incumbent's routes are added to the
     /// pool first. When `requireOptimal`, only a selection proven optimal is returned (so that the
-    /// answer does not depend on the clock).
+    /// answer does not depend on the clock). `simplexIterationLimit` also stops the search after
+    /// that many simplex iterations (`Model.solveMIP(_:simplexIterationLimit:)`).
     static func recombine(pool: inout RoutePool, state: SearchState, best: [[Int32]], bestOut: Int,
-                          timeLimit: Double, requireOptimal: Bool) -> [[Int32]]? {
+                          timeLimit: Double, simplexIterationLimit: Int? = nil, requireOptimal: Bool) -> [[Int32]]? {
         let problem = state.problem
         for (r, stops) in best.enumerated() where !stops.isEmpty {
             let k = state.slotType[r]
@@ -83,7 +84,8 @@ enum SetPartitioning {
                 }
                 try model.addConstraint(balance, lower: 0, upper: 0)
             }
-            let solution = try model.solveMIP(MIPParameters(timeLimit: timeLimit, presolve: false, warmStart: start))
+            let solution = try model.solveMIP(MIPParameters(timeLimit: timeLimit, presolve: false, warmStart: start),
+                                            simplexIterationLimit: simplexIterationLimit)
             if requireOptimal && solution.status != .optimal { return nil }
             guard solution.status.hasSolution else { return nil }
             // A class's routes fill its types' slots, cheapest fixed cost first.

@@ -40,4 +40,13 @@ extension StopCriterion {
         case .anyOf(let all): return all.compactMap(\.runtimeLimit).min()
         }
     }
+
+    /// True when an iteration budget bounds the search (alone or with others).
+    var hasIterationBudget: Bool {
+        switch self {
+        case .maxIterations: return true
+        case .maxRuntime, .noImprovement: return false
+        case .anyOf(let all): return all.contains(where: \.hasIterationBudget)
+        }
+    }
 }

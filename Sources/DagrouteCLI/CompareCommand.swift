@@ -41,7 +41,7 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Wall-clock budget of the whole run in seconds.") var timeLimit: Double = 55
     @Option(help: "Random seed of the routing searches.") var seed: UInt64 = 1
     @Option(help: "Routing problems solved in parallel (default: all cores).") var threads: Int?
-    @Option(help: "Ruin-and-recreate iterations per ride of each routing problem (default 20); the search stops at this budget or at its share of --time-limit, whichever comes first. With a budget that binds, runs for a seed agree to within about 1 % per scenario, not to the euro: the annealing follows the larger of the iteration and the time fraction, and the set-partitioning steps have time limits.")
+    @Option(help: "Ruin-and-recreate iterations per ride of each routing problem (default 40); the search stops at this budget or at its share of --time-limit, whichever comes first. With a budget that binds, runs for a seed agree to within about 1 % per scenario, not to the euro: the annealing follows the larger of the iteration and the time fraction, and the set-partitioning steps have time limits.")
     var iterations: Int?
     @Option(name: .customLong("report-day"), help: "Weekday whose routes the report's map draws (mon…fri).")
     var reportDay: String = "mon"

@@ -35,7 +35,7 @@ struct Routes: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Wall-clock budget in seconds.") var timeLimit: Double = 20
     @Option(help: "Random seed of the routing searches.") var seed: UInt64 = 1
     @Option(help: "Routing problems solved in parallel (default: all cores).") var threads: Int?
-    @Option(help: "Ruin-and-recreate iterations per ride of each routing problem (default 20); the search stops at this budget or at its share of --time-limit, whichever comes first.")
+    @Option(help: "Ruin-and-recreate iterations per ride of each routing problem (default 40); the search stops at this budget or at its share of --time-limit, whichever comes first.")
     var iterations: Int?
     @Option(help: "Output folder.") var out: String = "out"
     @Flag(help: "Pseudonymise client ids and snap homes to a 100 m grid in the files and the listing.") var anonymise = false

@@ -25,7 +25,7 @@ public struct RunOptions: Sendable {
     public var days: [Weekday]
 
     public init(timeLimit: Double = 50, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                iterationsPerRide: Int = 20, assignmentGap: Double = 0, days: [Weekday] = Weekday.workingDays) {
+                iterationsPerRide: Int = 40, assignmentGap: Double = 0, days: [Weekday] = Weekday.workingDays) {
         self.timeLimit = timeLimit; self.seed = seed; self.threads = max(1, threads)
         self.iterationsPerRide = iterationsPerRide; self.assignmentGap = assignmentGap; self.days = days
     }

@@ -36,34 +36,19 @@ final class GAPAgentSubsetSearchTests: XCTestCase {
         XCTAssertGreaterThan(checked, 80)
     }
 
-    /// A generated type D problem with more agents than a round frees (10 × 20: resources 1–100,
-    /// cost 111 − resource ± 10, capacities 80 % of the mean load, as Chu & Beasley's): from the tabu
-    /// search's point (1,336) the search reaches the optimum plain GLPK branch-and-cut proves (1,318),
-    /// feasible, and repeats for the same seed and budget.
+    /// `GeneratedTypeD` (10 × 20, more agents than a round frees): from the tabu search's point
+    /// (1,336) the search reaches the optimum plain GLPK branch-and-cut proves (1,318), feasible, and
+    /// repeats for the same seed and budget.
     func testTypeDNeighbourhoodsReachGLPKOptimum() throws {
-        var rng = SeededGenerator(seed: 41)
-        let (m, n) = (10, 20)
-        let resource = (0..<m).map { _ in (0..<n).map { _ in Double(Int.random(in: 1...100, using: &rng)) } }
-        let cost = resource.map { $0.map { 111 - $0 + Double(Int.random(in: -10...10, using: &rng)) } }
-        let capacity = resource.map { (0.8 * $0.reduce(0, +) / Double(m)).rounded(.down) }
-        let p = GeneralizedAssignmentProblem(cost: cost, resource: resource, capacity: capacity, sense: .minimize)
-        var plain = MIPParameters(timeLimit: 120)
-        plain.rootHeuristic = { _ in nil }
-        let glpk = try GeneralizedAssignment.solve(p, parameters: plain)
-        XCTAssertEqual(glpk.status, .optimal)
-        let optimum = try XCTUnwrap(glpk.objective)
-        let tabu = GAPTabuSearch(p)
-        let start = try XCTUnwrap(tabu.search(from: try XCTUnwrap(tabu.start(weight: nil)), iterations: 200, deadline: nil, seed: 1))
-        let startValue = GeneralizedAssignment.objective(p, start)
-        let run = { GAPAgentSubsetSearch.improve(p, start, multipliers: [Double](repeating: 0, count: n), rounds: 40, stallRounds: 40,
-                                                 deadline: nil, seed: 3)?.assignment }
+        let d = try GeneratedTypeD()
+        let startValue = GeneralizedAssignment.objective(d.problem, d.start)
+        let run = { GAPAgentSubsetSearch.improve(d.problem, d.start, multipliers: [Double](repeating: 0, count: d.problem.jobs),
+                                                 rounds: 40, stallRounds: 40, deadline: nil, seed: 3)?.assignment }
         let a = try XCTUnwrap(run())
-        var load = [Double](repeating: 0, count: m)
-        for (j, i) in a.enumerated() { load[i] += resource[i][j] }
-        XCTAssertTrue((0..<m).allSatisfy { load[$0] <= capacity[$0] })
-        let value = GeneralizedAssignment.objective(p, a)
-        XCTAssertGreaterThan(startValue, optimum, "the search has work to do")
-        XCTAssertEqual(value, optimum, "tabu search \(startValue), GLPK's proven optimum \(optimum)")
+        XCTAssertTrue(d.isFeasible(a))
+        XCTAssertGreaterThan(startValue, d.optimum, "the search has work to do")
+        XCTAssertEqual(GeneralizedAssignment.objective(d.problem, a), d.optimum,
+                       "tabu search \(startValue), GLPK's proven optimum \(d.optimum)")
         XCTAssertEqual(run(), a, "same seed and budget, same assignment")
     }
 

@@ -70,32 +70,19 @@ final class GAPSuspectJobsTests: XCTestCase {
         }
     }
 
-    /// The generated type D problem of `GAPAgentSubsetSearchTests` (10 × 20): two alternating rounds
+    /// `GeneratedTypeD` (10 × 20): two alternating rounds
     /// (a few agents, then the suspect jobs over all agents) reach the optimum GLPK proves, feasible,
     /// and repeat for the same seed.
     func testAlternatingRoundsReachGLPKOptimum() throws {
-        var rng = SeededGenerator(seed: 41)
-        let (m, n) = (10, 20)
-        let resource = (0..<m).map { _ in (0..<n).map { _ in Double(Int.random(in: 1...100, using: &rng)) } }
-        let cost = resource.map { $0.map { 111 - $0 + Double(Int.random(in: -10...10, using: &rng)) } }
-        let capacity = resource.map { (0.8 * $0.reduce(0, +) / Double(m)).rounded(.down) }
-        let p = GeneralizedAssignmentProblem(cost: cost, resource: resource, capacity: capacity, sense: .minimize)
-        var plain = MIPParameters(timeLimit: 120)
-        plain.rootHeuristic = { _ in nil }
-        let glpk = try GeneralizedAssignment.solve(p, parameters: plain)
-        XCTAssertEqual(glpk.status, .optimal)
-        let optimum = try XCTUnwrap(glpk.objective)
-        let tabu = GAPTabuSearch(p)
-        let start = try XCTUnwrap(tabu.search(from: try XCTUnwrap(tabu.start(weight: nil)), iterations: 200, deadline: nil, seed: 1))
-        let u = (0..<n).map { j in Double((0..<m).map { cost[$0][j] }.min()!) + 20 }
-        let run = { GAPAgentSubsetSearch.improve(p, start, multipliers: u, rounds: 2, stallRounds: 2, deadline: nil, seed: 3,
+        let d = try GeneratedTypeD()
+        let p = d.problem
+        let u = (0..<p.jobs).map { j in Double((0..<p.agents).map { p.cost[$0][j] }.min()!) + 20 }
+        let run = { GAPAgentSubsetSearch.improve(p, d.start, multipliers: u, rounds: 2, stallRounds: 2, deadline: nil, seed: 3,
                                                  suspectJobs: true)?.assignment }
         let a = try XCTUnwrap(run())
-        var load = [Double](repeating: 0, count: m)
-        for (j, i) in a.enumerated() { load[i] += resource[i][j] }
-        XCTAssertTrue((0..<m).allSatisfy { load[$0] <= capacity[$0] })
-        XCTAssertGreaterThan(GeneralizedAssignment.objective(p, start), optimum, "the search has work to do")
-        XCTAssertEqual(GeneralizedAssignment.objective(p, a), optimum)
+        XCTAssertTrue(d.isFeasible(a))
+        XCTAssertGreaterThan(GeneralizedAssignment.objective(p, d.start), d.optimum, "the search has work to do")
+        XCTAssertEqual(GeneralizedAssignment.objective(p, a), d.optimum)
         XCTAssertEqual(run(), a, "same seed and budget, same assignment")
     }
 

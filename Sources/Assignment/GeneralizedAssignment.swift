@@ -1,4 +1,3 @@
-import DagrouteCore
 import Foundation
 import GLPK
 
@@ -123,10 +122,6 @@ public enum GeneralizedAssignment {
     /// 6,203 → 6,190, gapd#6 (20) 12,269 → 12,254, but gapd#4 (10) 12,451 → 12,462 and gapd#3's proof
     /// 25.6 → 55.0 s (BENCHMARKS.md "GAP gapc / gapd").
     static let suspectJobsAgents = 10
-    /// Path relinking (step 5c): share of the time left, restarts in a row without improvement, tree nodes.
-    static let relinkShare = 0.3
-    static let relinkIdleRestarts = 8
-    static let relinkNodes = 2_000
 
     /// - Parameters:
     ///   - parameters: the time limit covers everything; a caller's `rootHeuristic` replaces all of
@@ -180,11 +175,8 @@ public enum GeneralizedAssignment {
 
         // 2. Tabu search from the LP point.
         let search = GAPTabuSearch(p)
-        var tabuPoints: [[Int]] = []
-        if let start = search.start(weight: weight),
-           let point = search.search(from: start, iterations: heuristicIterations(jobs: n), deadline: deadline, seed: seed, target: target()) {
-            offer(point)
-            tabuPoints.append(point)
+        if let start = search.start(weight: weight) {
+            offer(search.search(from: start, iterations: heuristicIterations(jobs: n), deadline: deadline, seed: seed, target: target()))
         }
 
         // 3. Lagrangian bound and the knapsacks' assignment, repaired.
@@ -203,11 +195,9 @@ public enum GeneralizedAssignment {
                 let e = lagrangian.evaluate(ascent.multipliers)
                 var chosen = [Double](repeating: 0, count: m * n)
                 for i in 0..<m { for (t, j) in lagrangian.jobsOf[i].enumerated() where e.chosen[i][t] { chosen[i * n + j] = 1 } }
-                if let start = search.start(weight: chosen),
-                   let point = search.search(from: start, iterations: heuristicIterations(jobs: n), deadline: deadline,
-                                             seed: seed &+ 1, target: target()) {
-                    offer(point)
-                    tabuPoints.append(point)
+                if let start = search.start(weight: chosen) {
+                    offer(search.search(from: start, iterations: heuristicIterations(jobs: n), deadline: deadline,
+                                        seed: seed &+ 1, target: target()))
                 }
                 pairBound = lagrangian.pairBounds(ascent.multipliers)
             }
@@ -266,30 +256,6 @@ public enum GeneralizedAssignment {
                                                           deadline: end.map { Date().addingTimeInterval($0.timeIntervalSinceNow * agentSubsetShare) },
                                                           seed: seed &+ 1, target: target(), suspectJobs: m > suspectJobsAgents)
                 offer(search?.assignment, foundAt: search?.improvedAt ?? Date())
-            }
-            if !proven(), !tabuPoints.isEmpty {
-                let until = end.map { Date().addingTimeInterval($0.timeIntervalSinceNow * relinkShare) }
-                let suspects = m > suspectJobsAgents ? GAPSuspectJobs(p, multipliers: u) : nil
-                var k: UInt64 = 0, idle = 0
-                while !proven(), !Cancellation.isRequested, idle < relinkIdleRestarts, until.map({ Date() < $0 }) ?? true, let best = incumbent {
-                    let start = tabuPoints[Int(k % UInt64(tabuPoints.count))]
-                    guard let local = GAPAgentSubsetSearch.improve(p, start, multipliers: u, rounds: agentSubsetRounds,
-                                                                   stallRounds: agentSubsetLateStallRounds, deadline: until,
-                                                                   seed: seed &+ 2 &+ k, target: target(),
-                                                                   suspectJobs: m > suspectJobsAgents)?.assignment else { break }
-                    let before = incumbentValue
-                    offer(local)
-                    var c = GAPPathRelinking.combine(p, guide: best, other: local, multipliers: u, suspects: suspects,
-                                                     nodes: relinkNodes, deadline: until, seed: seed &+ k)
-                    if let combined = c {
-                        c = GAPAgentSubsetSearch.improve(p, combined, multipliers: u, rounds: agentSubsetRounds,
-                                                         stallRounds: agentSubsetLateStallRounds, deadline: until,
-                                                         seed: seed &+ 3 &+ k, target: target(), suspectJobs: m > suspectJobsAgents)?.assignment ?? combined
-                    }
-                    offer(c)
-                    idle = incumbentValue < before ? 0 : idle + 1
-                    k += 1
-                }
             }
             var branching = GAPLagrangianBranching(p, integral: true, deadline: end, threads: threads)
             while !proven() {

@@ -13,6 +13,7 @@ before="$1"; after="$2"; rounds="${3:-2}"
 options=(--time-limit 1000 --iterations 20 --threads 1)
 if [ $# -gt 3 ]; then shift 3; [ "${1:-}" = -- ] && shift; options=("$@"); fi
 tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); options: ${options[*]}"
 for r in $(seq 1 "$rounds"); do
     for side in before after; do
@@ -38,4 +39,3 @@ for r in range(1, rounds + 1):
         costs = [round(x["cost_eur_per_day"], 2) for x in json.load(open(f"{tmp}/{s}-{r}/summary.json"))["scenarios"]]
         print(f"round {r} {s}: € / day {costs}")
 PY
-rm -rf "$tmp"

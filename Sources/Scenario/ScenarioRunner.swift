@@ -78,9 +78,11 @@ public enum ScenarioRunner {
                 }
             }
         }
-        // Day by day and wave by wave (in `TripWave.couplingOrder`) across scenarios, so that an
-        // overrun early on squeezes every scenario alike rather than the last ones.
-        let key = { (j: Job) in options.days.firstIndex(of: j.problem.day)! * 10 + TripWave.couplingOrder.firstIndex(of: j.problem.wave)! }
+        // Day by day (most rides first: `dayOrder`) and wave by wave (in `TripWave.couplingOrder`)
+        // across scenarios, so that an overrun early on squeezes every scenario alike rather than
+        // the last ones.
+        let days = dayOrder(jobs, options.days)
+        let key = { (j: Job) in days.firstIndex(of: j.problem.day)! * 10 + TripWave.couplingOrder.firstIndex(of: j.problem.wave)! }
         jobs = jobs.enumerated().sorted { (key($0.element), $0.offset) < (key($1.element), $1.offset) }.map(\.element)
         for j in jobs.indices {
             let earlier = jobs[j].problem.wave.earlierInCoupling
@@ -95,6 +97,7 @@ public enum ScenarioRunner {
             guard let i = jobs.firstIndex(where: { $0.scenario == b && $0.problem.day == jobs[j].problem.day && $0.problem.wave == jobs[j].problem.wave }) else { continue }
             if jobs[j].problem.shareOfSameRides(as: jobs[i].problem) >= warmStartShare { jobs[j].base = i }
         }
+        for j in jobs.indices where jobs[j].base == nil { jobs[j].base = crossDayBase(of: j, in: jobs) }
         let plans = solve(jobs, instance: instance, table: table, options: options, deadline: deadline, progress: progress)
 
         var results: [ScenarioResult] = []
@@ -174,7 +177,9 @@ public enum ScenarioRunner {
         var provider: String?
         var problem: WaveProblem
         var label: String
-        /// The job (same day and wave, related scenario) whose plan this one starts from, if any.
+        /// The job whose plan this one starts from, if any: the same day and wave of a related
+        /// scenario (`warmStartBases`), else, for a pooled `morning-in`, the same scenario's wave
+        /// on another weekday (`crossDayBase`).
         var base: Int? = nil
         /// The jobs of the waves of the same scenario, day and fleet solved before this one
         /// (`TripWave.couplingOrder`): their vehicles are free in this one.
@@ -254,8 +259,9 @@ public enum ScenarioRunner {
     /// Search parameters of a care wave: the dial-a-ride defaults (hotter annealing), but every
     /// route is tried for a removed ride (restricting insertions to routes near the pickup cut
     /// the CPU time by 40 % and raised the cost by 2 % at equal iterations). A wave that starts
-    /// from a related scenario's plan anneals from 0.1 instead of 0.8 of a mean depot leg (the
-    /// setting measured for `warmStartShare`), so that the first iterations keep most of the start.
+    /// from a related scenario's or another weekday's plan anneals from 0.1 instead of 0.8 of a
+    /// mean depot leg (the setting measured for `warmStartShare`), so that the first iterations
+    /// keep most of the start.
     static func parameters(for problem: RoutingProblem, warm: Bool) -> SolverParameters {
         var params = SolverParameters.recommended(for: problem, threads: 1)
         params.insertionNeighbours = 0

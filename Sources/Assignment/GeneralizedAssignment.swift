@@ -124,11 +124,13 @@ public enum GeneralizedAssignment {
     /// 25.6 → 55.0 s (BENCHMARKS.md "GAP gapc / gapd").
     static let suspectJobsAgents = 10
     /// Tabu moves per job each node of the growing-target trees (step 5c) runs from its knapsacks,
-    /// on its own pairs (`GAPLagrangianBranching.tabuMovesPerJob`). Shared machine, 60 s, twice each,
-    /// interleaved: gapd#4 12,451 → **12,433** (found in the target 12,428 tree, against the greedy
-    /// repair's 12,454), the trees as fast and the bound the same 12,429; gapd#5 / gapd#6 unchanged
-    /// (6,190 / 12,254); gapc#1–6 and gapd#1–3 proven as fast (BENCHMARKS.md "GAP gapc / gapd").
-    static let targetTabuMovesPerJob = 0.25
+    /// on its own pairs (`GAPLagrangianBranching.tabuMovesPerJob`; 10 moves on 200 jobs). Shared
+    /// machine, 60 s: gapd#4 12,451 → **12,433** (found in the target 12,428 tree, against the greedy
+    /// repair's 12,454; the same with 0.1, 0.25 and 1 move per job), the bound the same 12,429;
+    /// gapd#5 / gapd#6 unchanged (6,190 / 12,254); gapc#1–6 and gapd#1–3 proven as fast. More moves
+    /// cost the proof: gapd#4 at 300 s took 211 s of CPU with 0.25, 195 s with 0.05, against 180 s
+    /// without (single runs; 0 gives main's trees exactly; BENCHMARKS.md "GAP gapc / gapd").
+    static let targetTabuMovesPerJob = 0.05
 
     /// - Parameters:
     ///   - parameters: the time limit covers everything; a caller's `rootHeuristic` replaces all of

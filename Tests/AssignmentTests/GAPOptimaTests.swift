@@ -58,7 +58,7 @@ final class GAPOptimaTests: XCTestCase {
     }
 
     /// gapd#4 (10 × 200, type D) proven at its known optimum 12,430, the assignment re-checked from
-    /// the file: 279 s in a release build on the shared 2-core machine (session 10), so opt-in with
+    /// the file: 261 s in a release build on the shared 2-core machine (session 10), so opt-in with
     /// DAGROUTE_GAPD4_TEST=1 (`swift test -c release --filter GAPOptimaTests/testGapd4`).
     func testGapd4IsProvenAtItsKnownOptimum() throws {
         try XCTSkipUnless(ProcessInfo.processInfo.environment["DAGROUTE_GAPD4_TEST"] == "1", "opt-in: DAGROUTE_GAPD4_TEST=1")

@@ -15,7 +15,11 @@ import Foundation
 /// Every node also runs a Lagrangian heuristic: its knapsacks' choice (each job at the knapsack
 /// that took it, the cheapest of several; taken by none, at its cheapest pair left) repaired by
 /// `GAPGreedyRepair` over every pair of the problem (a tabu search of one move per job instead
-/// cost gapd#2 its proof within 60 s). Each assignment met that way or at a leaf
+/// cost gapd#2 its proof within 60 s). With `tabuMovesPerJob` > 0 each node also runs
+/// `GAPTabuSearch` on the node's pairs only, from the same knapsack start, for that many moves per
+/// job (seeded by the node's depth): the assignments near the node's Lagrangian solution that the
+/// greedy repair misses. It changes what a tree meets, never what it prunes: a "none" tree visits
+/// the same nodes. Each assignment met that way or at a leaf
 /// that beats `incumbentValue` becomes the incumbent.
 ///
 /// Two questions:
@@ -66,8 +70,12 @@ struct GAPLagrangianBranching {
     /// The search also stops (`.stopped`) after this many nodes in a row without a better incumbent.
     let stallNodes: Int
 
+    /// Moves per job of the tabu search each node also runs (0: none), see the type's comment.
+    let tabuMovesPerJob: Double
+
     init(_ problem: GeneralizedAssignmentProblem, integral: Bool, deadline: Date?, maximumNodes: Int = .max,
-         stallNodes: Int = .max, threads: Int = 1) {
+         stallNodes: Int = .max, threads: Int = 1, tabuMovesPerJob: Double = 0) {
+        self.tabuMovesPerJob = tabuMovesPerJob
         self.problem = problem
         self.integral = integral
         self.deadline = deadline
@@ -299,6 +307,18 @@ struct GAPLagrangianBranching {
             let value = sign * GeneralizedAssignment.objective(problem, a)
             if stopAtFirst, value <= limit + slack { return .found(a) }
             if !stopAtFirst { limit = min(limit, cutOff(value)) }
+        }
+        // The tabu search from the node's knapsacks, on the node's pairs only.
+        if tabuMovesPerJob > 0, let w = reduced.startWeights {
+            let search = GAPTabuSearch(problem, allowed: reduced.kept)
+            if let s = search.start(weight: w),
+               let a = search.search(from: s, iterations: max(1, Int(tabuMovesPerJob * Double(problem.jobs))), deadline: deadline,
+                                     seed: UInt64(node.path.count), target: sign * limit) {
+                met.append(a)
+                let value = sign * GeneralizedAssignment.objective(problem, a)
+                if stopAtFirst, value <= limit + slack { return .found(a) }
+                if !stopAtFirst { limit = min(limit, cutOff(value)) }
+            }
         }
         let (m, n) = (problem.agents, problem.jobs)
         var branchJob = -1, fewest = Int.max, highest = -Double.infinity

@@ -77,8 +77,9 @@ public struct GeneralizedAssignmentResult: Sendable {
 ///    time left or `agentSubsetLateStallRounds` rounds without improvement; then growing targets
 ///    T = ⌈bound⌉, ⌈bound⌉ + 1, … below the incumbent, each answered by `GAPLagrangianBranching`:
 ///    the first assignment of value ≤ T is optimal, every "none" raises the bound to T + 1 (each
-///    tree on `threads` workers, with the one-worker answer). Both take the assignments their
-///    nodes' Lagrangian heuristic and leaves meet as incumbents;
+///    tree on `threads` workers, with the one-worker answer; every node also runs a short tabu
+///    search on its pairs, `targetTabuMovesPerJob`). Both take the assignments their nodes'
+///    Lagrangian heuristic and leaves meet as incumbents;
 /// 6. otherwise (no Lagrangian, fractional costs, no incumbent) GLPK's branch-and-cut from the
 ///    incumbent with the bound as `MIPParameters.objectiveBound`.
 /// Every step stops once the incumbent reaches the bound (rounded up with integral costs): it is
@@ -122,6 +123,14 @@ public enum GeneralizedAssignment {
     /// 6,203 → 6,190, gapd#6 (20) 12,269 → 12,254, but gapd#4 (10) 12,451 → 12,462 and gapd#3's proof
     /// 25.6 → 55.0 s (BENCHMARKS.md "GAP gapc / gapd").
     static let suspectJobsAgents = 10
+    /// Tabu moves per job each node of the growing-target trees (step 5c) runs from its knapsacks,
+    /// on its own pairs (`GAPLagrangianBranching.tabuMovesPerJob`; 10 moves on 200 jobs). Shared
+    /// machine, 60 s: gapd#4 12,451 → **12,433** (found in the target 12,428 tree, against the greedy
+    /// repair's 12,454; the same with 0.1, 0.25 and 1 move per job), the bound the same 12,429;
+    /// gapd#5 / gapd#6 unchanged (6,190 / 12,254); gapc#1–6 and gapd#1–3 proven as fast. More moves
+    /// cost the proof: gapd#4 at 300 s took 211 s of CPU with 0.25, 195 s with 0.05, against 180 s
+    /// without (single runs; 0 gives main's trees exactly; BENCHMARKS.md "GAP gapc / gapd").
+    static let targetTabuMovesPerJob = 0.05
 
     /// - Parameters:
     ///   - parameters: the time limit covers everything; a caller's `rootHeuristic` replaces all of
@@ -257,7 +266,8 @@ public enum GeneralizedAssignment {
                                                           seed: seed &+ 1, target: target(), suspectJobs: m > suspectJobsAgents)
                 offer(search?.assignment, foundAt: search?.improvedAt ?? Date())
             }
-            var branching = GAPLagrangianBranching(p, integral: true, deadline: end, threads: threads)
+            var branching = GAPLagrangianBranching(p, integral: true, deadline: end, threads: threads,
+                                                   tabuMovesPerJob: targetTabuMovesPerJob)
             while !proven() {
                 let t = (bound - 1e-6 * max(1, abs(bound))).rounded(.up)
                 guard t <= fixingLimit() else { break }

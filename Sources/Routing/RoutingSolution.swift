@@ -55,6 +55,9 @@ public struct SolverStatistics: Hashable, Sendable {
     public var threads: Int
     /// Iteration (in the winning thread) at which its best plan was found.
     public var bestIteration: Int
+    /// Fresh searches started over all threads after a distance phase stagnated on long routes
+    /// (`SolverParameters.restartAfter`).
+    public var restarts: Int
 }
 
 /// What `RoutingSolver.solve` returns: routes, cost, requests left out with reasons, counters.

@@ -5,6 +5,8 @@ import Foundation
 /// annealing and local search on every new best — granular for single-stop problems (CVRP, VRPTW),
 /// request relocate and exchange, pair-preserving 2-opt* and route emptying (`PairLocalSearch`)
 /// for pickup–delivery problems.
+/// On long routes (r2, rc2) a search whose distance phase stagnates makes way for a fresh one
+/// (`Search.runWithRestarts`).
 /// Independent searches run on `parameters.threads` threads with seeds `seed`, `seed + 1`, …; the
 /// cheapest plan wins, ties going to the lower thread, so the same seed and thread count give the
 /// same answer under an iteration budget.
@@ -25,10 +27,10 @@ public enum RoutingSolver {
         let threads = max(1, parameters.threads)
         let outcomes = ThreadResults(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) { t in
-            let run = Search(problem: problem, excluded: excluded, neighbours: neighbours, parameters: parameters,
-                             stop: stop, seed: seed &+ UInt64(t), initial: initial, started: started,
-                             progress: t == 0 ? progress : .silent)
-            outcomes.set(t, run.run())
+            outcomes.set(t, Search.runWithRestarts(problem: problem, excluded: excluded, neighbours: neighbours,
+                                                   parameters: parameters, stop: stop, seed: seed &+ UInt64(t),
+                                                   initial: initial, started: started,
+                                                   progress: t == 0 ? progress : .silent))
         }
         let all = outcomes.values
         var winner = 0
@@ -38,7 +40,8 @@ public enum RoutingSolver {
         var result = assemble(state, reasons: reasons, leftOut: all[winner].constructionCut ? .timeLimit : .fleetExhausted)
         result.statistics = SolverStatistics(iterations: all.reduce(0) { $0 + $1.iterations },
                                              runtime: Date().timeIntervalSince(started), threads: threads,
-                                             bestIteration: all[winner].bestIteration)
+                                             bestIteration: all[winner].bestIteration,
+                                             restarts: all.reduce(0) { $0 + $1.restarts })
         return result
     }
 
@@ -83,7 +86,7 @@ public enum RoutingSolver {
         unassigned += state.unassigned.map { UnassignedRequest(request: $0, reason: leftOut) }
         unassigned.sort { $0.request < $1.request }
         return RoutingResult(routes: routes, cost: cost, unassigned: unassigned,
-                             statistics: SolverStatistics(iterations: 0, runtime: 0, threads: 1, bestIteration: 0))
+                             statistics: SolverStatistics(iterations: 0, runtime: 0, threads: 1, bestIteration: 0, restarts: 0))
     }
 }
 
@@ -97,6 +100,12 @@ struct ThreadOutcome: Sendable {
     /// The time limit or Ctrl-C ended the search before construction had placed every request it
     /// could: the requests left out are reported with reason `timeLimit`.
     var constructionCut: Bool
+    /// The search ended early because its distance phase on long routes went
+    /// `SolverParameters.restartAfter` iterations without a new best: a fresh search should use
+    /// the rest of the budget (`Search.runWithRestarts`).
+    var stagnated = false
+    /// Fresh searches started after stagnated ones (`Search.runWithRestarts`).
+    var restarts = 0
 }
 
 /// Slots written by one thread each, read after all threads have finished.
@@ -146,7 +155,9 @@ struct Search {
         let distanceTf = max(1e-12, parameters.distanceEndTemperature * meanLeg)
         var iteration = 0, since = 0
         var saved: [(Int, [Int32])] = [], candidates: [InsertionMove] = [], routeList: [Int] = []
-        var lastReport = 0.0
+        var lastReport = 0.0, stagnated = false
+        // Iteration at which the distance phase began (route elimination ended), nil before.
+        var distanceStart: Int?
         var recombination = PoolRecombination(parameters: parameters, stop: stop)
         var elimination = RouteElimination(state: state, parameters: parameters)
         // Time-warp education of new bests once route elimination has ended (VRPTW).
@@ -156,6 +167,13 @@ struct Search {
             let elapsed = Date().timeIntervalSince(started)
             if Cancellation.isRequested || stop.isMet(iteration: iteration, sinceImprovement: since, elapsed: elapsed) { break }
             let progressNow = stop.progress(iteration: iteration, elapsed: elapsed)
+            if elimination.finished && distanceStart == nil { distanceStart = iteration }
+            if let distanceStart, parameters.restartAfter > 0, min(since, iteration - distanceStart) >= parameters.restartAfter
+                && progressNow <= 1 - Self.restartRemaining && Self.longRoutes(bestRoutes) {
+                stagnated = true
+                progress.say(String(format: "iteration %d: no new best for %d iterations, restarting", iteration, since))
+                break
+            }
             if recombination.isDue(progress: progressNow),
                let better = recombination.recombine(state: state, best: bestRoutes, bestOut: bestOut, bestObjective: best, elapsed: elapsed) {
                 best = better.objective; bestOut = better.out; bestRoutes = better.slots; bestIteration = iteration; since = 0
@@ -222,6 +240,52 @@ struct Search {
             best = better.objective; bestOut = better.out; bestRoutes = better.slots; bestIteration = iteration
         }
         return ThreadOutcome(routes: bestRoutes, objective: best, unassigned: bestOut, iterations: iteration, bestIteration: bestIteration,
-                             constructionCut: constructionCut)
+                             constructionCut: constructionCut, stagnated: stagnated)
+    }
+
+    /// Share of the budget that must remain for a stagnated search to end and make way for a
+    /// fresh one.
+    static let restartRemaining = 0.1
+    /// Mean stops per route from which a plan's routes count as long (the r2 and rc2
+    /// Gehring–Homberger plans: 4–6 routes of 33–50 customers; type 1 has 10–20).
+    static let longRouteStops = 25
+
+    /// True when the non-empty routes of `slots` hold at least `longRouteStops` stops on average.
+    static func longRoutes(_ slots: [[Int32]]) -> Bool {
+        var stops = 0, used = 0
+        for r in slots where !r.isEmpty { stops += r.count; used += 1 }
+        return used > 0 && stops >= longRouteStops * used
+    }
+
+    /// One thread's search: a `Search` over the whole budget; when its distance phase stagnates
+    /// on long routes (no new best for `SolverParameters.restartAfter` iterations, at least
+    /// `restartRemaining` of the budget left), a fresh search (construction, route elimination,
+    /// distance phase, its own route pool and schedule) from a derived seed takes the rest of the
+    /// budget, and so on. The best plan of all (fewest left out, then cost, the earlier on ties)
+    /// is the thread's answer. Deterministic under an iteration budget.
+    static func runWithRestarts(problem: RoutingProblem, excluded: Set<Int>, neighbours: NeighbourLists,
+                                parameters: SolverParameters, stop: StopCriterion, seed: UInt64, initial: [[Int]],
+                                started: Date, progress: DagrouteCore.Progress) -> ThreadOutcome {
+        var episodeStop = stop, episodeStart = started, episodeSeed = seed
+        var used = 0, restarts = 0
+        var best: ThreadOutcome?
+        while true {
+            var outcome = Search(problem: problem, excluded: excluded, neighbours: neighbours, parameters: parameters,
+                                 stop: episodeStop, seed: episodeSeed, initial: initial, started: episodeStart,
+                                 progress: progress).run()
+            outcome.bestIteration += used
+            used += outcome.iterations
+            if best == nil || (outcome.unassigned, outcome.objective) < (best!.unassigned, best!.objective) { best = outcome }
+            guard outcome.stagnated && !Cancellation.isRequested else { break }
+            let now = Date()
+            episodeStop = stop.remainder(iterations: used, elapsed: now.timeIntervalSince(started))
+            episodeStart = now
+            episodeSeed = episodeSeed &+ 0x9E37_79B9_7F4A_7C15
+            restarts += 1
+        }
+        best!.iterations = used
+        best!.restarts = restarts
+        best!.stagnated = false
+        return best!
     }
 }

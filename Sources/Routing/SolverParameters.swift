@@ -42,12 +42,21 @@ public struct SolverParameters: Sendable, Hashable {
     /// on a wider Gehring–Homberger sample in 9 of 11 runs (ahead on the *_2_1 instances;
     /// BENCHMARKS.md, "VRPTW time-warp education, quiet machine").
     public var educateNewBests: Bool
+    /// Iterations without a new best after which a distance phase on long routes (more than 25
+    /// stops per route on average: r2 and rc2) ends and a fresh search (construction, route
+    /// elimination, distance phase) takes the rest of the budget, if at least a tenth of it is
+    /// left; the best plan of all is kept. There the annealing stays in the basin its route
+    /// elimination left it in (r2_2_1 and rc2_2_6 at 1,000,000 iterations: no new best after
+    /// 160,000), while seeds differ by several percent (BENCHMARKS.md, "VRPTW session 10").
+    /// 0 never restarts.
+    public var restartAfter: Int
     public init(threads: Int = 1, averageRemoved: Int = 10, maxStringLength: Int = 10, blinkRate: Double = 0.01,
                 startTemperature: Double = 0.2, endTemperature: Double = 0.002, distanceEndTemperature: Double = 0.04,
                 neighbours: Int = 20,
                 routeRemovalRate: Double = 0.05, insertionNeighbours: Int = 0, poolSize: Int = 3000,
                 recombinationShare: Double = 0.02, routeEliminationShare: Double = 0.5,
-                routeEliminationIterations: Int = 10000, educateNewBests: Bool = false) {
+                routeEliminationIterations: Int = 10000, educateNewBests: Bool = false,
+                restartAfter: Int = 100_000) {
         self.threads = threads; self.averageRemoved = averageRemoved; self.maxStringLength = maxStringLength
         self.blinkRate = blinkRate; self.startTemperature = startTemperature; self.endTemperature = endTemperature
         self.distanceEndTemperature = distanceEndTemperature
@@ -56,6 +65,7 @@ public struct SolverParameters: Sendable, Hashable {
         self.recombinationShare = recombinationShare; self.routeEliminationShare = routeEliminationShare
         self.routeEliminationIterations = routeEliminationIterations
         self.educateNewBests = educateNewBests
+        self.restartAfter = restartAfter
     }
 
     /// The benchmarked defaults for `problem`: pickup–delivery problems (dial-a-ride) anneal at a

@@ -50,3 +50,17 @@ extension StopCriterion {
         }
     }
 }
+
+extension StopCriterion {
+    /// What is left of this criterion after `iterations` iterations and `elapsed` seconds, for a
+    /// search that starts afresh: budgets shrink by what was used (never below 0),
+    /// `noImprovement` stays as it is.
+    func remainder(iterations: Int, elapsed: Double) -> StopCriterion {
+        switch self {
+        case .maxRuntime(let s): return .maxRuntime(max(0, s - elapsed))
+        case .maxIterations(let n): return .maxIterations(max(0, n - iterations))
+        case .noImprovement: return self
+        case .anyOf(let all): return .anyOf(all.map { $0.remainder(iterations: iterations, elapsed: elapsed) })
+        }
+    }
+}

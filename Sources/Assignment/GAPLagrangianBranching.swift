@@ -301,23 +301,27 @@ struct GAPLagrangianBranching {
                                         evaluations: &evaluations, deadline: deadline) else { return .pruned }
         if deadline.map({ Date() >= $0 }) == true { return .stopped }
         let slack = 1e-6 * max(1, abs(limit))
-        // The Lagrangian heuristic.
-        if let w = reduced.startWeights, let s = startSearch.start(weight: w), let a = repair.repair(s) {
+        // An assignment a heuristic met: kept in `met`; true when it answers a `stopAtFirst`
+        // question, else (improving) it lowers the cut-off.
+        func answers(_ a: [Int]) -> Bool {
             met.append(a)
             let value = sign * GeneralizedAssignment.objective(problem, a)
-            if stopAtFirst, value <= limit + slack { return .found(a) }
-            if !stopAtFirst { limit = min(limit, cutOff(value)) }
+            if stopAtFirst { return value <= limit + slack }
+            limit = min(limit, cutOff(value))
+            return false
+        }
+        // The Lagrangian heuristic.
+        if let w = reduced.startWeights, let s = startSearch.start(weight: w), let a = repair.repair(s), answers(a) {
+            return .found(a)
         }
         // The tabu search from the node's knapsacks, on the node's pairs only.
         if tabuMovesPerJob > 0, let w = reduced.startWeights {
             let search = GAPTabuSearch(problem, allowed: reduced.kept)
             if let s = search.start(weight: w),
                let a = search.search(from: s, iterations: max(1, Int(tabuMovesPerJob * Double(problem.jobs))), deadline: deadline,
-                                     seed: UInt64(node.path.count), target: sign * limit) {
-                met.append(a)
-                let value = sign * GeneralizedAssignment.objective(problem, a)
-                if stopAtFirst, value <= limit + slack { return .found(a) }
-                if !stopAtFirst { limit = min(limit, cutOff(value)) }
+                                     seed: UInt64(node.path.count), target: sign * limit),
+               answers(a) {
+                return .found(a)
             }
         }
         let (m, n) = (problem.agents, problem.jobs)

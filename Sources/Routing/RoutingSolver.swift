@@ -153,6 +153,9 @@ struct Search {
         meanLeg /= Double(max(1, problem.stops.count))
         let t0 = max(1e-9, parameters.startTemperature * meanLeg), tf = max(1e-12, parameters.endTemperature * meanLeg)
         let distanceTf = max(1e-12, parameters.distanceEndTemperature * meanLeg)
+        // The clock's grace applies only beside an iteration budget (a time budget alone drives
+        // the schedule from the start, as before).
+        let clockGrace = stop.hasIterationBudget ? parameters.clockGrace : 0
         var iteration = 0, since = 0
         var saved: [(Int, [Int32])] = [], candidates: [InsertionMove] = [], routeList: [Int] = []
         var lastReport = 0.0, stagnated = false
@@ -166,7 +169,7 @@ struct Search {
         while true {
             let elapsed = Date().timeIntervalSince(started)
             if Cancellation.isRequested || stop.isMet(iteration: iteration, sinceImprovement: since, elapsed: elapsed) { break }
-            let progressNow = stop.progress(iteration: iteration, elapsed: elapsed)
+            let progressNow = stop.progress(iteration: iteration, elapsed: elapsed, clockGrace: clockGrace)
             if elimination.finished && distanceStart == nil { distanceStart = iteration }
             if let distanceStart, parameters.restartAfter > 0, min(since, iteration - distanceStart) >= parameters.restartAfter
                 && progressNow <= 1 - Self.restartRemaining && Self.longRoutes(bestRoutes) {

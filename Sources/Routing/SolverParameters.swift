@@ -50,13 +50,24 @@ public struct SolverParameters: Sendable, Hashable {
     /// 160,000), while seeds differ by several percent (BENCHMARKS.md, "VRPTW session 10").
     /// 0 never restarts.
     public var restartAfter: Int
+    /// Share of the time budget (0…1) during which the clock does not advance the search's
+    /// progress (cooling schedule, recombination checkpoints) when an iteration budget bounds the
+    /// search too: until then only the iteration count does; past it the larger of the iteration
+    /// and time fractions counts, as always without a grace. So a search that its iteration budget
+    /// stops, with its iteration fraction ahead of the clock's once the grace has passed, gives
+    /// the same answer however loaded the machine is — without it, the construction's share of
+    /// the time budget set the first iterations' temperatures from the clock, and a care wave's
+    /// plan differed between runs of the same seed. Clock-bound searches follow the clock after
+    /// the grace as before. 0 (the default) is the plain larger-of-both rule; care waves use 0.1
+    /// (`ScenarioRunner.parameters`).
+    public var clockGrace: Double
     public init(threads: Int = 1, averageRemoved: Int = 10, maxStringLength: Int = 10, blinkRate: Double = 0.01,
                 startTemperature: Double = 0.2, endTemperature: Double = 0.002, distanceEndTemperature: Double = 0.04,
                 neighbours: Int = 20,
                 routeRemovalRate: Double = 0.05, insertionNeighbours: Int = 0, poolSize: Int = 3000,
                 recombinationShare: Double = 0.02, routeEliminationShare: Double = 0.5,
                 routeEliminationIterations: Int = 10000, educateNewBests: Bool = false,
-                restartAfter: Int = 100_000) {
+                restartAfter: Int = 100_000, clockGrace: Double = 0) {
         self.threads = threads; self.averageRemoved = averageRemoved; self.maxStringLength = maxStringLength
         self.blinkRate = blinkRate; self.startTemperature = startTemperature; self.endTemperature = endTemperature
         self.distanceEndTemperature = distanceEndTemperature
@@ -66,6 +77,7 @@ public struct SolverParameters: Sendable, Hashable {
         self.routeEliminationIterations = routeEliminationIterations
         self.educateNewBests = educateNewBests
         self.restartAfter = restartAfter
+        self.clockGrace = clockGrace
     }
 
     /// The benchmarked defaults for `problem`: pickup–delivery problems (dial-a-ride) anneal at a

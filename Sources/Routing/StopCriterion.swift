@@ -20,13 +20,16 @@ public indirect enum StopCriterion: Sendable, Hashable {
     }
 
     /// How far the search is, 0…1, for cooling schedules (the largest fraction among runtime and
-    /// iteration budgets; 0 when there is none).
-    func progress(iteration: Int, elapsed: Double) -> Double {
+    /// iteration budgets; 0 when there is none). A runtime budget's fraction counts only from
+    /// `clockGrace` (0…1) on, 0 before (`SolverParameters.clockGrace`).
+    func progress(iteration: Int, elapsed: Double, clockGrace: Double = 0) -> Double {
         switch self {
-        case .maxRuntime(let s): return s > 0 ? min(1, elapsed / s) : 1
+        case .maxRuntime(let s):
+            let f = s > 0 ? min(1, elapsed / s) : 1
+            return f < clockGrace ? 0 : f
         case .maxIterations(let n): return n > 0 ? min(1, Double(iteration) / Double(n)) : 1
         case .noImprovement: return 0
-        case .anyOf(let all): return all.map { $0.progress(iteration: iteration, elapsed: elapsed) }.max() ?? 0
+        case .anyOf(let all): return all.map { $0.progress(iteration: iteration, elapsed: elapsed, clockGrace: clockGrace) }.max() ?? 0
         }
     }
 }

@@ -256,15 +256,21 @@ public enum ScenarioRunner {
         return board.plans
     }
 
+    /// `SolverParameters.clockGrace` of the care waves.
+    static let waveClockGrace = 0.1
+
     /// Search parameters of a care wave: the dial-a-ride defaults (hotter annealing), but every
     /// route is tried for a removed ride (restricting insertions to routes near the pickup cut
     /// the CPU time by 40 % and raised the cost by 2 % at equal iterations). A wave that starts
     /// from a related scenario's or another weekday's plan anneals from 0.1 instead of 0.8 of a
     /// mean depot leg (the setting measured for `warmStartShare`), so that the first iterations
-    /// keep most of the start.
+    /// keep most of the start. The clock advances a wave's cooling only after the first tenth
+    /// of its slice (`SolverParameters.clockGrace`), so that a wave its iteration budget stops
+    /// gives the same plan for a seed however loaded the machine is.
     static func parameters(for problem: RoutingProblem, warm: Bool) -> SolverParameters {
         var params = SolverParameters.recommended(for: problem, threads: 1)
         params.insertionNeighbours = 0
+        params.clockGrace = waveClockGrace
         if warm { params.startTemperature = 0.1 }
         return params
     }

@@ -107,10 +107,29 @@ struct Knapsack {
         var forcedIn = [Double](repeating: -.infinity, count: n), forcedOut = [Double](repeating: 0, count: n)
         for k in 0..<n {
             let (before, after) = (k * width, (k + 1) * width)
+            // The best prefix + suffix value over every split of `room`; the maximum of the same
+            // sums whatever the order, four splits at a time with `vectorised`.
             func split(_ room: Int) -> Double {
-                var v = -Double.infinity
-                for r in 0...room { v = max(v, prefix[before + r] + suffix[after + room - r]) }
-                return v
+                prefix.withUnsafeBufferPointer { prefix in
+                    suffix.withUnsafeBufferPointer { suffix in
+                        let (low, high) = (prefix.baseAddress! + before, suffix.baseAddress! + after + room) // high[-r]
+                        var v = -Double.infinity
+                        var r = 0
+                        if vectorised, room >= 3 {
+                            var best = SIMD4<Double>(repeating: -.infinity)
+                            while r + 4 <= room + 1 {
+                                let a = UnsafeRawPointer(low + r).loadUnaligned(as: SIMD4<Double>.self)
+                                let b = UnsafeRawPointer(high - r - 3).loadUnaligned(as: SIMD4<Double>.self)
+                                let sum = a + SIMD4(b[3], b[2], b[1], b[0])
+                                best = best.replacing(with: sum, where: sum .> best)
+                                r += 4
+                            }
+                            v = max(max(best[0], best[1]), max(best[2], best[3]))
+                        }
+                        while r <= room { v = max(v, low[r] + high[-r]); r += 1 }
+                        return v
+                    }
+                }
             }
             forcedOut[k] = split(capacity)
             if weight[k] <= capacity { forcedIn[k] = profit[k] + split(capacity - weight[k]) }

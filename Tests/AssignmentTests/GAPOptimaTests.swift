@@ -66,7 +66,8 @@ final class GAPOptimaTests: XCTestCase {
     }
 
     /// gapd#5 (20 × 100, type D) proven at its optimum 6,185 on every core, the assignment
-    /// re-checked from the file: 251 s in a release build on the shared 2-core machine (session 11),
+    /// re-checked from the file: 251 s in a release build on the shared 2-core machine (session 11,
+    /// before the `forcedValues` kernel; the CLI with the final code: 172 s with both cores free),
     /// so opt-in with DAGROUTE_GAPD5_TEST=1
     /// (`swift test -c release --filter GAPOptimaTests/testGapd5`).
     func testGapd5IsProvenAtItsKnownOptimum() throws {

@@ -97,6 +97,30 @@ struct GAPLagrangian {
         return e
     }
 
+    /// `evaluate(u)`'s bound and `timesChosen` (the same sums in the same order) without its
+    /// per-agent arrays: the ascent's evaluation, on buffers it reuses (`chosen` holds at least
+    /// the most items of an agent).
+    func bound(_ u: [Double], workspace: KnapsackWorkspace, chosen: inout [Bool], timesChosen: inout [Int]) -> Double {
+        var bound = forcedCost
+        for j in 0..<jobs { timesChosen[j] = forcedAgent[j] == nil ? 0 : 1 }
+        for j in 0..<jobs where forcedAgent[j] == nil { bound += u[j] }
+        let profit = workspace.profits(chosen.count)
+        chosen.withUnsafeMutableBufferPointer { chosen in
+            for i in 0..<agents {
+                let mine = jobsOf[i]
+                guard !mine.isEmpty else { continue } // K_i = 0
+                for (t, j) in mine.enumerated() { profit[t] = u[j] - cost[i * jobs + j] }
+                let value = weightsOf[i].withUnsafeBufferPointer { weight in
+                    Knapsack.solve(profit: profit, weight: weight.baseAddress!, count: mine.count, capacity: capacity[i],
+                                   workspace: workspace, chosen: chosen.baseAddress!)
+                }
+                bound -= value
+                for (t, j) in mine.enumerated() where chosen[t] { timesChosen[j] += 1 }
+            }
+        }
+        return bound
+    }
+
     /// The best multipliers found and their bound (minimisation form).
     struct Ascent {
         var bound: Double
@@ -119,22 +143,25 @@ struct GAPLagrangian {
         var step = initialStep
         var sinceBetter = 0
         if infeasible { return Ascent(bound: .infinity, multipliers: start, iterations: 0) }
+        let workspace = KnapsackWorkspace()
+        var timesChosen = [Int](repeating: 0, count: jobs)
+        var chosen = [Bool](repeating: false, count: max(1, jobsOf.map(\.count).max() ?? 0))
         for iteration in 1...max(1, iterations) {
             if iteration & 7 == 0, Cancellation.isRequested || deadline.map({ Date() >= $0 }) == true { break }
-            let e = evaluate(u)
+            let bound = self.bound(u, workspace: workspace, chosen: &chosen, timesChosen: &timesChosen)
             best.iterations = iteration
-            if e.bound > best.bound + 1e-9 * max(1, abs(e.bound)) {
-                best.bound = e.bound; best.multipliers = u; sinceBetter = 0
+            if bound > best.bound + 1e-9 * max(1, abs(bound)) {
+                best.bound = bound; best.multipliers = u; sinceBetter = 0
             } else {
                 sinceBetter += 1
                 if sinceBetter >= 20 { step /= 2; sinceBetter = 0 }
             }
             if let upperBound, integral, (best.bound - 1e-6 * max(1, abs(best.bound))).rounded(.up) >= upperBound - 0.5 { break }
-            let g = e.timesChosen.map { 1 - Double($0) }
+            let g = timesChosen.map { 1 - Double($0) }
             let norm = g.reduce(0) { $0 + $1 * $1 }
             if norm == 0 || step < 1e-4 { break }
             let target = upperBound ?? (best.bound + max(1, 0.01 * abs(best.bound)))
-            let t = step * max(target - e.bound, 1e-6 * max(1, abs(e.bound))) / norm
+            let t = step * max(target - bound, 1e-6 * max(1, abs(bound))) / norm
             for j in 0..<jobs { u[j] += t * g[j] }
         }
         return best

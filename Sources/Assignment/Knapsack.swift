@@ -24,44 +24,63 @@ struct Knapsack {
     /// The best value and which items it takes. `vectorised`: the `SIMD4` kernel (else the
     /// unrolled scalar one; the same results).
     func solve(vectorised: Bool = vectorisedByDefault) -> (value: Double, chosen: [Bool]) {
+        guard !profit.isEmpty else { return (0, []) }
         var chosen = [Bool](repeating: false, count: profit.count)
+        let value = profit.withUnsafeBufferPointer { profit in
+            weight.withUnsafeBufferPointer { weight in
+                chosen.withUnsafeMutableBufferPointer { chosen in
+                    Self.solve(profit: profit.baseAddress!, weight: weight.baseAddress!, count: profit.count, capacity: capacity,
+                               workspace: KnapsackWorkspace(), chosen: chosen.baseAddress!, vectorised: vectorised)
+                }
+            }
+        }
+        return (value, chosen)
+    }
+
+    /// `solve` on raw buffers: the best value, and `chosen[0..<count]` set to the items it takes.
+    /// The table lives in `workspace`, which grows as needed and can serve any number of calls (one
+    /// thread at a time): the subgradient ascent solves thousands of knapsacks of about 14 items and
+    /// 200 capacity units per tree node on gapd#5, where allocating the buffers cost more than the
+    /// table. Same values and choices as `solve`.
+    static func solve(profit: UnsafePointer<Double>, weight: UnsafePointer<Int>, count: Int, capacity: Int,
+                      workspace: KnapsackWorkspace, chosen: UnsafeMutablePointer<Bool>,
+                      vectorised: Bool = vectorisedByDefault) -> Double {
+        chosen.update(repeating: false, count: count)
         var value = 0.0
-        var items: [Int] = []
-        items.reserveCapacity(profit.count)
+        let items = workspace.items(count)
+        var itemCount = 0
         var total = 0
-        for k in profit.indices where profit[k] > 0 && weight[k] <= capacity {
-            if weight[k] == 0 { chosen[k] = true; value += profit[k] } else { items.append(k); total += weight[k] }
+        for k in 0..<count where profit[k] > 0 && weight[k] <= capacity {
+            if weight[k] == 0 { chosen[k] = true; value += profit[k] } else { items[itemCount] = k; itemCount += 1; total += weight[k] }
         }
         // Everything that pays fits: no choice to make.
         if total <= capacity {
-            for k in items { chosen[k] = true; value += profit[k] }
-            return (value, chosen)
+            for t in 0..<itemCount { chosen[items[t]] = true; value += profit[items[t]] }
+            return value
         }
         let c = capacity, width = c + 1
-        var rows = [Double](repeating: 0, count: 2 * width)
+        let rows = workspace.rows(2 * width)
+        rows.update(repeating: 0, count: 2 * width)
         // Every byte the reconstruction can read is written by `row`.
-        var take = [UInt8](unsafeUninitializedCapacity: items.count * width) { $1 = items.count * width }
-        rows.withUnsafeMutableBufferPointer { rows in
-            take.withUnsafeMutableBufferPointer { take in
-                var old = rows.baseAddress!, new = old + width
-                var after = total // weight of the items after item t
-                for (t, k) in items.enumerated() {
-                    after -= weight[k]
-                    // Capacities below c − after are never read again: the later items cannot
-                    // fill the gap from there to c.
-                    Self.row(from: old, to: new, weight: weight[k], profit: profit[k], low: max(0, c - after), high: c,
-                             take: take.baseAddress! + t * width, vectorised: vectorised)
-                    swap(&old, &new)
-                }
-                value += old[c]
-            }
+        let take = workspace.take(itemCount * width)
+        var old = rows, new = rows + width
+        var after = total // weight of the items after item t
+        for t in 0..<itemCount {
+            let k = items[t]
+            after -= weight[k]
+            // Capacities below c − after are never read again: the later items cannot fill the gap
+            // from there to c.
+            row(from: old, to: new, weight: weight[k], profit: profit[k], low: max(0, c - after), high: c,
+                take: take + t * width, vectorised: vectorised)
+            swap(&old, &new)
         }
+        value += old[c]
         var r = c
-        for t in stride(from: items.count - 1, through: 0, by: -1) where take[t * width + r] != 0 {
+        for t in stride(from: itemCount - 1, through: 0, by: -1) where take[t * width + r] != 0 {
             chosen[items[t]] = true
             r -= weight[items[t]]
         }
-        return (value, chosen)
+        return value
     }
 
     /// For every item, the best value with that item forced into the knapsack (−∞ when it does not
@@ -88,10 +107,29 @@ struct Knapsack {
         var forcedIn = [Double](repeating: -.infinity, count: n), forcedOut = [Double](repeating: 0, count: n)
         for k in 0..<n {
             let (before, after) = (k * width, (k + 1) * width)
+            // The best prefix + suffix value over every split of `room`; the maximum of the same
+            // sums whatever the order, four splits at a time with `vectorised`.
             func split(_ room: Int) -> Double {
-                var v = -Double.infinity
-                for r in 0...room { v = max(v, prefix[before + r] + suffix[after + room - r]) }
-                return v
+                prefix.withUnsafeBufferPointer { prefix in
+                    suffix.withUnsafeBufferPointer { suffix in
+                        let (low, high) = (prefix.baseAddress! + before, suffix.baseAddress! + after + room) // high[-r]
+                        var v = -Double.infinity
+                        var r = 0
+                        if vectorised, room >= 3 {
+                            var best = SIMD4<Double>(repeating: -.infinity)
+                            while r + 4 <= room + 1 {
+                                let a = UnsafeRawPointer(low + r).loadUnaligned(as: SIMD4<Double>.self)
+                                let b = UnsafeRawPointer(high - r - 3).loadUnaligned(as: SIMD4<Double>.self)
+                                let sum = a + SIMD4(b[3], b[2], b[1], b[0])
+                                best = best.replacing(with: sum, where: sum .> best)
+                                r += 4
+                            }
+                            v = max(max(best[0], best[1]), max(best[2], best[3]))
+                        }
+                        while r <= room { v = max(v, low[r] + high[-r]); r += 1 }
+                        return v
+                    }
+                }
             }
             forcedOut[k] = split(capacity)
             if weight[k] <= capacity { forcedIn[k] = profit[k] + split(capacity - weight[k]) }
@@ -124,8 +162,13 @@ struct Knapsack {
                     let better = candidate .> current
                     target.storeBytes(of: current.replacing(with: candidate, where: better), as: SIMD4<Double>.self)
                     if let t = taken {
-                        t.storeBytes(of: SIMD4<UInt8>(truncatingIfNeeded: SIMD4<Int64>(repeating: 0).replacing(with: 1, where: better)),
-                                     as: SIMD4<UInt8>.self)
+                        // Lane by lane: converting the mask to bytes looked up generic metadata on
+                        // every call (about 8 % of a gapd#5 tree's time).
+                        let bytes = t.assumingMemoryBound(to: UInt8.self)
+                        bytes[0] = candidate[0] > current[0] ? 1 : 0
+                        bytes[1] = candidate[1] > current[1] ? 1 : 0
+                        bytes[2] = candidate[2] > current[2] ? 1 : 0
+                        bytes[3] = candidate[3] > current[3] ? 1 : 0
                         taken = t + 4
                     }
                     source += 32; shifted += 32; target += 32
@@ -147,5 +190,40 @@ struct Knapsack {
             if candidate > current { new[r] = candidate; take?[r] = 1 } else { new[r] = current; take?[r] = 0 }
             r += 1
         }
+    }
+}
+
+/// Buffers `Knapsack.solve(profit:weight:count:capacity:workspace:chosen:vectorised:)` reuses
+/// from call to call; they only grow. Not for two threads at once.
+final class KnapsackWorkspace {
+    private var itemBuffer = UnsafeMutablePointer<Int>.allocate(capacity: 0), itemCapacity = 0
+    private var rowBuffer = UnsafeMutablePointer<Double>.allocate(capacity: 0), rowCapacity = 0
+    private var takeBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 0), takeCapacity = 0
+    private var profitBuffer = UnsafeMutablePointer<Double>.allocate(capacity: 0), profitCapacity = 0
+
+    deinit { itemBuffer.deallocate(); rowBuffer.deallocate(); takeBuffer.deallocate(); profitBuffer.deallocate() }
+
+    /// At least `count` profits for a caller to fill (contents undefined; not used by `solve`).
+    func profits(_ count: Int) -> UnsafeMutablePointer<Double> {
+        if count > profitCapacity { profitBuffer.deallocate(); profitBuffer = .allocate(capacity: count); profitCapacity = count }
+        return profitBuffer
+    }
+
+    /// At least `count` item indices (contents undefined).
+    func items(_ count: Int) -> UnsafeMutablePointer<Int> {
+        if count > itemCapacity { itemBuffer.deallocate(); itemBuffer = .allocate(capacity: count); itemCapacity = count }
+        return itemBuffer
+    }
+
+    /// At least `count` table cells (contents undefined).
+    func rows(_ count: Int) -> UnsafeMutablePointer<Double> {
+        if count > rowCapacity { rowBuffer.deallocate(); rowBuffer = .allocate(capacity: count); rowCapacity = count }
+        return rowBuffer
+    }
+
+    /// At least `count` take flags (contents undefined).
+    func take(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if count > takeCapacity { takeBuffer.deallocate(); takeBuffer = .allocate(capacity: count); takeCapacity = count }
+        return takeBuffer
     }
 }

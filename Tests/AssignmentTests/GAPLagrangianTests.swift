@@ -95,6 +95,37 @@ final class GAPLagrangianTests: XCTestCase {
         }
     }
 
+    /// The ascent's evaluation (`GAPLagrangian.bound`, on one reused `KnapsackWorkspace`) equals
+    /// `evaluate` exactly — bound and how many knapsacks take each job — on gapd#5 with random pair
+    /// sets (some jobs left with one pair, i.e. forced; some agents with no pair) and random
+    /// multipliers, and on an infeasible pair set.
+    func testAscentEvaluationEqualsEvaluate() throws {
+        let (_, p) = try gap("gapd", 5, .minimize)
+        let (m, n) = (p.agents, p.jobs)
+        var rng = SeededGenerator(seed: 13)
+        let workspace = KnapsackWorkspace()
+        var checked = 0
+        for case_ in 0..<40 {
+            var allowed = (0..<m).flatMap { i in (0..<n).map { p.resource[i][$0] <= p.capacity[i] } }
+            let keep = Double.random(in: 0.05...1, using: &rng)
+            for k in allowed.indices where Double.random(in: 0...1, using: &rng) > keep { allowed[k] = false }
+            if case_ % 5 == 0 { for j in 0..<n { allowed[(case_ / 5 % m) * n + j] = false } }
+            guard let lagrangian = GAPLagrangian(p, allowed: allowed) else { XCTFail("case \(case_)"); continue }
+            var chosen = [Bool](repeating: false, count: max(1, lagrangian.jobsOf.map(\.count).max() ?? 0))
+            var timesChosen = [Int](repeating: -1, count: n)
+            for _ in 0..<5 {
+                let u = (0..<n).map { _ in Double(Int.random(in: 0...4_000, using: &rng)) / 40 }
+                let e = lagrangian.evaluate(u)
+                let bound = lagrangian.bound(u, workspace: workspace, chosen: &chosen, timesChosen: &timesChosen)
+                if lagrangian.infeasible { XCTAssertEqual(e.bound, .infinity, "case \(case_)"); continue }
+                XCTAssertEqual(bound, e.bound, "case \(case_)")
+                XCTAssertEqual(timesChosen, e.timesChosen, "case \(case_)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 100)
+    }
+
     func gap(_ file: String, _ index: Int, _ sense: Sense) throws -> (ORLibraryGAPProblem, GeneralizedAssignmentProblem) {
         let f = try ORLibraryGAP.read(SharedInstances.root.appendingPathComponent("gap/orlib/\(file).txt"))[index - 1]
         return (f, GeneralizedAssignmentProblem(cost: f.cost.map { $0.map(Double.init) }, resource: f.resource.map { $0.map(Double.init) },

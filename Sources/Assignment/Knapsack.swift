@@ -196,34 +196,33 @@ struct Knapsack {
 /// Buffers `Knapsack.solve(profit:weight:count:capacity:workspace:chosen:vectorised:)` reuses
 /// from call to call; they only grow. Not for two threads at once.
 final class KnapsackWorkspace {
-    private var itemBuffer = UnsafeMutablePointer<Int>.allocate(capacity: 0), itemCapacity = 0
-    private var rowBuffer = UnsafeMutablePointer<Double>.allocate(capacity: 0), rowCapacity = 0
-    private var takeBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 0), takeCapacity = 0
-    private var profitBuffer = UnsafeMutablePointer<Double>.allocate(capacity: 0), profitCapacity = 0
+    private var profitBuffer = GrowingBuffer<Double>(), itemBuffer = GrowingBuffer<Int>()
+    private var rowBuffer = GrowingBuffer<Double>(), takeBuffer = GrowingBuffer<UInt8>()
 
-    deinit { itemBuffer.deallocate(); rowBuffer.deallocate(); takeBuffer.deallocate(); profitBuffer.deallocate() }
+    deinit { profitBuffer.deallocate(); itemBuffer.deallocate(); rowBuffer.deallocate(); takeBuffer.deallocate() }
 
     /// At least `count` profits for a caller to fill (contents undefined; not used by `solve`).
-    func profits(_ count: Int) -> UnsafeMutablePointer<Double> {
-        if count > profitCapacity { profitBuffer.deallocate(); profitBuffer = .allocate(capacity: count); profitCapacity = count }
-        return profitBuffer
-    }
+    func profits(_ count: Int) -> UnsafeMutablePointer<Double> { profitBuffer.atLeast(count) }
 
     /// At least `count` item indices (contents undefined).
-    func items(_ count: Int) -> UnsafeMutablePointer<Int> {
-        if count > itemCapacity { itemBuffer.deallocate(); itemBuffer = .allocate(capacity: count); itemCapacity = count }
-        return itemBuffer
-    }
+    func items(_ count: Int) -> UnsafeMutablePointer<Int> { itemBuffer.atLeast(count) }
 
     /// At least `count` table cells (contents undefined).
-    func rows(_ count: Int) -> UnsafeMutablePointer<Double> {
-        if count > rowCapacity { rowBuffer.deallocate(); rowBuffer = .allocate(capacity: count); rowCapacity = count }
-        return rowBuffer
-    }
+    func rows(_ count: Int) -> UnsafeMutablePointer<Double> { rowBuffer.atLeast(count) }
 
     /// At least `count` take flags (contents undefined).
-    func take(_ count: Int) -> UnsafeMutablePointer<UInt8> {
-        if count > takeCapacity { takeBuffer.deallocate(); takeBuffer = .allocate(capacity: count); takeCapacity = count }
-        return takeBuffer
+    func take(_ count: Int) -> UnsafeMutablePointer<UInt8> { takeBuffer.atLeast(count) }
+}
+
+/// Raw memory that only grows; its owner deallocates it.
+private struct GrowingBuffer<Element> {
+    private var base = UnsafeMutablePointer<Element>.allocate(capacity: 0), capacity = 0
+
+    /// Room for at least `count` elements (contents undefined); earlier pointers are invalid once it grows.
+    mutating func atLeast(_ count: Int) -> UnsafeMutablePointer<Element> {
+        if count > capacity { base.deallocate(); base = .allocate(capacity: count); capacity = count }
+        return base
     }
+
+    func deallocate() { base.deallocate() }
 }

@@ -57,30 +57,30 @@ final class GAPOptimaTests: XCTestCase {
         }
     }
 
-    /// gapd#4 (10 × 200, type D) proven at its known optimum 12,430, the assignment re-checked from
-    /// the file: 261 s in a release build on the shared 2-core machine (session 10), so opt-in with
-    /// DAGROUTE_GAPD4_TEST=1 (`swift test -c release --filter GAPOptimaTests/testGapd4`).
+    /// gapd#4 (10 × 200, type D) proven at its known optimum 12,430 on every core, the assignment
+    /// re-checked from the file: 78.8 s in a release build on the quiet 2-core machine (session 11),
+    /// so opt-in with DAGROUTE_GAPD4_TEST=1 (`swift test -c release --filter GAPOptimaTests/testGapd4`).
     func testGapd4IsProvenAtItsKnownOptimum() throws {
         try XCTSkipUnless(ProcessInfo.processInfo.environment["DAGROUTE_GAPD4_TEST"] == "1", "opt-in: DAGROUTE_GAPD4_TEST=1")
         try assertProvenAtKnownOptimum("gapd", 4, timeLimit: 900)
     }
 
     /// gapd#5 (20 × 100, type D) proven at its optimum 6,185 on every core, the assignment
-    /// re-checked from the file: 251 s in a release build on the shared 2-core machine (session 11,
-    /// before the `forcedValues` kernel; the CLI with the final code: 172 s with both cores free),
+    /// re-checked from the file: 175.6 s in a release build on the quiet 2-core machine (session 11),
     /// so opt-in with DAGROUTE_GAPD5_TEST=1
     /// (`swift test -c release --filter GAPOptimaTests/testGapd5`).
     func testGapd5IsProvenAtItsKnownOptimum() throws {
         try XCTSkipUnless(ProcessInfo.processInfo.environment["DAGROUTE_GAPD5_TEST"] == "1", "opt-in: DAGROUTE_GAPD5_TEST=1")
-        try assertProvenAtKnownOptimum("gapd", 5, timeLimit: 1_800, threads: ProcessInfo.processInfo.activeProcessorCount)
+        try assertProvenAtKnownOptimum("gapd", 5, timeLimit: 1_800)
     }
 
-    /// Solves the file's problem `k` (minimisation) and checks the proof: optimal, bound and
-    /// objective at the known value, the assignment within the capacities recomputed from the file.
-    func assertProvenAtKnownOptimum(_ file: String, _ k: Int, timeLimit: Double, threads: Int = 1) throws {
+    /// Solves the file's problem `k` (minimisation) on every core and checks the proof: optimal,
+    /// bound and objective at the known value, the assignment within the capacities recomputed from
+    /// the file.
+    func assertProvenAtKnownOptimum(_ file: String, _ k: Int, timeLimit: Double) throws {
         let known = try XCTUnwrap(SharedInstances.value("gap_min", "\(file)#\(k)"))
         let p = try problem(file, k)
-        let r = try solve(p, .minimize, timeLimit: timeLimit, threads: threads)
+        let r = try solve(p, .minimize, timeLimit: timeLimit, threads: ProcessInfo.processInfo.activeProcessorCount)
         XCTAssertEqual(r.status, .optimal)
         XCTAssertEqual(r.bestBound, known)
         let check = checkedGAPObjective(p, try XCTUnwrap(r.agentOfJob))

@@ -234,20 +234,37 @@ public enum ScenarioRunner {
                 let free = job.problem.vehiclesPaid(by: job.earlier.map { board.solved($0).plan }, instance)
                 let wave = job.problem.coupled(freeVehicles: free)
                 var result: RoutingResult?
+                var attemptIterations = 0, attemptSeconds = 0.0
                 if let problem = wave.problem {
-                    let stop = StopCriterion.anyOf([.maxIterations(options.iterationsPerRide * job.problem.rides.count), .maxRuntime(slice)])
+                    let budget = options.iterationsPerRide * job.problem.rides.count, seed = options.seed &+ UInt64(j) &* 0x9E37_79B9
+                    let stop = StopCriterion.anyOf([.maxIterations(budget), .maxRuntime(slice)])
                     var initial: [[Int]] = []
                     if let b = job.base {
                         let base = board.solved(b)
                         if let solved = base.result { initial = wave.warmStart(from: base.problem, solved) }
                     }
                     let solved = RoutingSolver.solve(problem, parameters: parameters(for: problem, warm: !initial.isEmpty), stop: stop,
-                                                     seed: options.seed &+ UInt64(j) &* 0x9E37_79B9, initial: initial)
+                                                     seed: seed, initial: initial)
                     result = wave.withFreeVehiclesUsedFirst(solved)
+                    // A wave its iteration budget stopped has time left in its slice: attempts to
+                    // do without its paid routes (never a clock-bound wave, which has none).
+                    if solved.statistics.iterations >= budget {
+                        result = wave.withoutPaidRoutes(result!) { capped, start, attempt in
+                            let left = max(0.05, slice - solved.statistics.runtime - attemptSeconds) / Double(WaveProblem.paidRouteAttempts - attempt)
+                            let stop = StopCriterion.anyOf([.maxIterations(paidRouteIterationsPerRide * job.problem.rides.count), .maxRuntime(left)])
+                            let tried = RoutingSolver.solve(capped, parameters: parameters(for: capped, warm: true), stop: stop,
+                                                            seed: seed &+ UInt64(attempt + 1), initial: start)
+                            attemptIterations += tried.statistics.iterations; attemptSeconds += tried.statistics.runtime
+                            return tried
+                        }
+                        result!.statistics = solved.statistics
+                    }
                 }
                 let plan = wave.plan(instance, table, result)
                 board.store(j, JobBoard.Solved(problem: wave, plan: plan, result: result))
-                let stats = result.map { String(format: " (%d iterations, %.2f s)", $0.statistics.iterations, $0.statistics.runtime) } ?? ""
+                // Iterations and seconds of the search and the paid-route attempts together.
+                let stats = result.map { String(format: " (%d iterations, %.2f s)", $0.statistics.iterations + attemptIterations,
+                                                $0.statistics.runtime + attemptSeconds) } ?? ""
                 let paid = free.reduce(0, +)
                 progress.say("\(job.label): \(plan.routes.count) vehicles" + (paid > 0 ? " (\(paid) from earlier waves)" : "") + ", \(plan.rides.count) rides"
                              + (plan.unrouted.isEmpty ? "" : ", \(plan.unrouted.count) unrouted") + stats)
@@ -255,6 +272,10 @@ public enum ScenarioRunner {
         }
         return board.plans
     }
+
+    /// Iterations per ride of one attempt to do without a paid route of a coupled wave
+    /// (`WaveProblem.withoutPaidRoutes`, at most `WaveProblem.paidRouteAttempts` per wave).
+    static let paidRouteIterationsPerRide = 10
 
     /// `SolverParameters.clockGrace` of the care waves.
     static let waveClockGrace = 0.1

@@ -77,7 +77,8 @@ enum RequestRelatedness {
 
 extension SearchState {
     /// SISR ruin (Christiaens & Vanden Berghe 2020): removes strings of consecutive stops from
-    /// the routes of a random seed stop and of the stops adjacent to it (`NeighbourLists.related`). Saves the stops of every route it changes in `saved`.
+    /// the routes of a random seed stop and of the stops adjacent to it (`NeighbourLists.related`).
+    /// Saves the stops of every route it changes in `saved`.
     func ruin(neighbours: NeighbourLists, params: SolverParameters, rng: inout SeededGenerator,
               saved: inout [(Int, [Int32])]) {
         var assignedStops = 0, used = 0

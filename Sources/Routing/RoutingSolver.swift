@@ -23,7 +23,8 @@ public enum RoutingSolver {
         let started = Date()
         let reasons = impossibleRequests(problem)
         let excluded = Set(reasons.keys)
-        let neighbours = NeighbourLists(problem, size: min(max(100, parameters.neighbours), max(0, problem.stops.count - 1)))
+        let neighbours = NeighbourLists(problem, size: min(max(100, parameters.neighbours), max(0, problem.stops.count - 1)),
+                                        relatedRequests: parameters.relatedRuin)
         let threads = max(1, parameters.threads)
         let outcomes = ThreadResults(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) { t in

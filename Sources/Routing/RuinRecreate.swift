@@ -1,11 +1,18 @@
 import DagrouteCore
 import Foundation
 
-/// Nearest stops of every stop (by distance from its location), excluding its own request's stops:
-/// the adjacency of SISR's ruin and the granular neighbourhood of the local search.
+/// Nearest stops of every stop (by distance from its location), excluding its own request's stops
+/// (`lists`: the granular neighbourhood of the local search and of insertions), and the ruin's
+/// adjacency (`related`).
 struct NeighbourLists: Sendable {
     let lists: [[Int32]]
-    init(_ problem: RoutingProblem, size: Int) {
+    /// The ruin's adjacency, `size` stops per stop: `lists`, or with `relatedRequests` on a
+    /// pickup–delivery problem the stops of the requests most related to the stop's own (pick-ups
+    /// for a pick-up, deliveries for a delivery) by `RequestRelatedness` — requests whose pick-ups
+    /// and deliveries are both near could swap routes, where a care-wave home next to the stop may
+    /// be a ride to another location at another hour (`SolverParameters.relatedRuin`).
+    let related: [[Int32]]
+    init(_ problem: RoutingProblem, size: Int, relatedRequests: Bool = false) {
         let n = problem.stops.count
         var all: [[Int32]] = []
         all.reserveCapacity(n)
@@ -26,12 +33,52 @@ struct NeighbourLists: Sendable {
             all.append(keys.prefix(size).map { Int32(truncatingIfNeeded: $0 & 0xFF_FFFF) })
         }
         lists = all
+        related = relatedRequests && problem.hasPairs ? RequestRelatedness.lists(problem, size: size, fallback: all) : all
+    }
+}
+
+/// Shaw-style relatedness of two pickup–delivery requests `q` and `u`, in seconds:
+/// `duration(pickup q, pickup u) + duration(delivery q, delivery u)
+///  + |earliest pickup q − earliest pickup u| + |latest delivery q − latest delivery u|`;
+/// the smaller, the more related (a second of window difference weighs as a second of travel).
+enum RequestRelatedness {
+    static func key(_ problem: RoutingProblem, _ q: Int, _ u: Int) -> Int? {
+        guard case let .pickupDelivery(pq, dq) = problem.requests[q].kind,
+              case let .pickupDelivery(pu, du) = problem.requests[u].kind else { return nil }
+        let (p1, d1, p2, d2) = (problem.stops[pq], problem.stops[dq], problem.stops[pu], problem.stops[du])
+        return problem.duration(p1.location, p2.location) + problem.duration(d1.location, d2.location)
+            + abs(p1.earliest - p2.earliest) + abs(d1.latest - d2.latest)
+    }
+
+    /// Per stop, the same-role stops of the `size` requests most related to its own (ties by
+    /// request index); a stop of a single-stop request keeps its `fallback` list.
+    static func lists(_ problem: RoutingProblem, size: Int, fallback: [[Int32]]) -> [[Int32]] {
+        var result = fallback
+        var keys: [UInt64] = []
+        keys.reserveCapacity(problem.requests.count)
+        for q in problem.requests.indices {
+            guard case let .pickupDelivery(pq, dq) = problem.requests[q].kind else { continue }
+            keys.removeAll(keepingCapacity: true)
+            for u in problem.requests.indices where u != q {
+                guard let k = key(problem, q, u) else { continue }
+                keys.append(UInt64(min(max(k, 0), (1 << 40) - 1)) << 24 | UInt64(u))
+            }
+            keys.sort()
+            var pickups: [Int32] = [], deliveries: [Int32] = []
+            for k in keys.prefix(size) {
+                guard case let .pickupDelivery(pu, du) = problem.requests[Int(k & 0xFF_FFFF)].kind else { continue }
+                pickups.append(Int32(pu)); deliveries.append(Int32(du))
+            }
+            result[pq] = pickups; result[dq] = deliveries
+        }
+        return result
     }
 }
 
 extension SearchState {
     /// SISR ruin (Christiaens & Vanden Berghe 2020): removes strings of consecutive stops from
-    /// routes near a random seed stop. Saves the stops of every route it changes in `saved`.
+    /// the routes of a random seed stop and of the stops adjacent to it (`NeighbourLists.related`).
+    /// Saves the stops of every route it changes in `saved`.
     func ruin(neighbours: NeighbourLists, params: SolverParameters, rng: inout SeededGenerator,
               saved: inout [(Int, [Int32])]) {
         var assignedStops = 0, used = 0
@@ -61,7 +108,7 @@ extension SearchState {
             ruined.append(r)
         }
         take(seed)
-        for c in neighbours.lists[seed] where ruined.count < strings { take(Int(c)) }
+        for c in neighbours.related[seed] where ruined.count < strings { take(Int(c)) }
         // Now and then also empty the shortest of three random routes, so that a vehicle can be
         // saved when its requests fit elsewhere (strings alone rarely empty a long route).
         if rng.nextUnit() < params.routeRemovalRate {

@@ -61,13 +61,20 @@ public struct SolverParameters: Sendable, Hashable {
     /// the grace as before. 0 (the default) is the plain larger-of-both rule; care waves use 0.1
     /// (`ScenarioRunner.parameters`).
     public var clockGrace: Double
+    /// Pickup–delivery problems: the ruin removes strings near the requests most related to a
+    /// random seed request (`RequestRelatedness`: both ends near, similar windows) instead of near
+    /// the stops closest to the seed stop. On for the care waves (`ScenarioRunner.parameters`: the
+    /// sample's day sums −0.70 % at 40 iterations per ride, seeds 1–4, BENCHMARKS.md session 12);
+    /// off by default: on Cordeau's 28 instances at 3,000 iterations it was neutral (−0.10 % mean,
+    /// 40 runs better, 36 worse of 140) and b6-72 seed 1 lost 0.73 %.
+    public var relatedRuin: Bool
     public init(threads: Int = 1, averageRemoved: Int = 10, maxStringLength: Int = 10, blinkRate: Double = 0.01,
                 startTemperature: Double = 0.2, endTemperature: Double = 0.002, distanceEndTemperature: Double = 0.04,
                 neighbours: Int = 20,
                 routeRemovalRate: Double = 0.05, insertionNeighbours: Int = 0, poolSize: Int = 3000,
                 recombinationShare: Double = 0.02, routeEliminationShare: Double = 0.5,
                 routeEliminationIterations: Int = 10000, educateNewBests: Bool = false,
-                restartAfter: Int = 100_000, clockGrace: Double = 0) {
+                restartAfter: Int = 100_000, clockGrace: Double = 0, relatedRuin: Bool = false) {
         self.threads = threads; self.averageRemoved = averageRemoved; self.maxStringLength = maxStringLength
         self.blinkRate = blinkRate; self.startTemperature = startTemperature; self.endTemperature = endTemperature
         self.distanceEndTemperature = distanceEndTemperature
@@ -78,6 +85,7 @@ public struct SolverParameters: Sendable, Hashable {
         self.educateNewBests = educateNewBests
         self.restartAfter = restartAfter
         self.clockGrace = clockGrace
+        self.relatedRuin = relatedRuin
     }
 
     /// The benchmarked defaults for `problem`: pickup–delivery problems (dial-a-ride) anneal at a

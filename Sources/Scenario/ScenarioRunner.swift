@@ -287,11 +287,13 @@ public enum ScenarioRunner {
     /// mean depot leg (the setting measured for `warmStartShare`), so that the first iterations
     /// keep most of the start. The clock advances a wave's cooling only after the first tenth
     /// of its slice (`SolverParameters.clockGrace`), so that a wave its iteration budget stops
-    /// gives the same plan for a seed however loaded the machine is.
+    /// gives the same plan for a seed however loaded the machine is. The ruin takes strings near
+    /// related rides (`SolverParameters.relatedRuin`: −0.70 % on the sample's day sums).
     static func parameters(for problem: RoutingProblem, warm: Bool) -> SolverParameters {
         var params = SolverParameters.recommended(for: problem, threads: 1)
         params.insertionNeighbours = 0
         params.clockGrace = waveClockGrace
+        params.relatedRuin = true
         if warm { params.startTemperature = 0.1 }
         return params
     }
